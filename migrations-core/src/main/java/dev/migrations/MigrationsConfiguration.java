@@ -1,0 +1,126 @@
+package dev.migrations;
+
+import dev.migrations.script.Location;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Fluent settings for {@link Migrations}; every setting has the default DESIGN.md gives.
+ * <pre>
+ * Migrations migrations = Migrations.configure()
+ *         .dataSource(ds)
+ *         .locations("classpath:db/migrations")
+ *         .load();
+ * migrations.upgrade("heads");
+ * </pre>
+ */
+public final class MigrationsConfiguration {
+
+    /** The format of files written by {@code revision} and {@code merge}. */
+    public enum ScriptFormat { JAVA, SQL }
+
+    DataSource dataSource;
+    String dialect;
+    List<Location> locations = List.of(Location.parse("classpath:db/migrations"));
+    String versionTable = "migrations_version";
+    String historyTable = "migrations_history";
+    String schema;
+    Duration lockWaitTimeout = Duration.ofMinutes(2);
+    boolean validateChecksums = true;
+    ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
+            ? Thread.currentThread().getContextClassLoader() : Migrations.class.getClassLoader();
+    Path generatedSourceDirectory = Path.of("src/main/java");
+    Path generatedSqlDirectory = Path.of("src/main/resources/db/migrations");
+    String generatedPackage = "db.migrations";
+    ScriptFormat generatedFormat = ScriptFormat.JAVA;
+    String fileTemplate = "{year}{month}{day}_{hour}{minute}_{rev}_{slug}";
+
+    MigrationsConfiguration() {
+    }
+
+    public MigrationsConfiguration dataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+        return this;
+    }
+
+    /** For offline SQL without a DataSource: {@code postgresql}, {@code sqlite}, {@code h2}. */
+    public MigrationsConfiguration dialect(String dialect) {
+        this.dialect = dialect;
+        return this;
+    }
+
+    public MigrationsConfiguration locations(String... locations) {
+        List<Location> parsed = new ArrayList<>();
+        for (String location : locations) {
+            parsed.add(Location.parse(location));
+        }
+        this.locations = List.copyOf(parsed);
+        return this;
+    }
+
+    public MigrationsConfiguration versionTable(String versionTable) {
+        this.versionTable = Objects.requireNonNull(versionTable);
+        return this;
+    }
+
+    public MigrationsConfiguration historyTable(String historyTable) {
+        this.historyTable = Objects.requireNonNull(historyTable);
+        return this;
+    }
+
+    /** The schema of the version and history tables; the connection's default when unset. */
+    public MigrationsConfiguration schema(String schema) {
+        this.schema = schema;
+        return this;
+    }
+
+    public MigrationsConfiguration lockWaitTimeout(Duration lockWaitTimeout) {
+        this.lockWaitTimeout = Objects.requireNonNull(lockWaitTimeout);
+        return this;
+    }
+
+    public MigrationsConfiguration validateChecksums(boolean validateChecksums) {
+        this.validateChecksums = validateChecksums;
+        return this;
+    }
+
+    public MigrationsConfiguration classLoader(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader);
+        return this;
+    }
+
+    public MigrationsConfiguration generatedSourceDirectory(Path directory) {
+        this.generatedSourceDirectory = Objects.requireNonNull(directory);
+        return this;
+    }
+
+    public MigrationsConfiguration generatedSqlDirectory(Path directory) {
+        this.generatedSqlDirectory = Objects.requireNonNull(directory);
+        return this;
+    }
+
+    public MigrationsConfiguration generatedPackage(String generatedPackage) {
+        this.generatedPackage = Objects.requireNonNull(generatedPackage);
+        return this;
+    }
+
+    public MigrationsConfiguration generatedFormat(ScriptFormat format) {
+        this.generatedFormat = Objects.requireNonNull(format);
+        return this;
+    }
+
+    /** Tokens: {@code {rev} {slug} {year} {month} {day} {hour} {minute} {second} {epoch}}. */
+    public MigrationsConfiguration fileTemplate(String fileTemplate) {
+        this.fileTemplate = Objects.requireNonNull(fileTemplate);
+        return this;
+    }
+
+    /** Scans the locations and validates the revision graph; fails on any bad script. */
+    public Migrations load() {
+        return new Migrations(this);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.migrations.runtime;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.graph.HeadMaintainer;
+import dev.migrations.graph.RevisionGraph;
+import dev.migrations.graph.Step;
+import dev.migrations.script.MigrationScript;
+import dev.migrations.script.ScriptDirectory;
+import dev.migrations.script.StatementFailedException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs planned steps on one connection: takes the lock, reads the heads again under it, and runs
+ * each revision in its own transaction together with its version-table and history writes. A
+ * failure rolls back that revision only, is recorded in the history, and is reported with the
+ * revision, the statement and the database's message.
+ */
+public final class MigrationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+
+    private final ScriptDirectory scripts;
+    private final VersionStore store;
+    private final MigrationLock lock;
+
+    public MigrationRunner(ScriptDirectory scripts, VersionStore store, MigrationLock lock) {
+        this.scripts = scripts;
+        this.store = store;
+        this.lock = lock;
+    }
+
+    /**
+     * Plans from the heads read under the lock and runs the plan. With a per-transaction lock
+     * (SQLite) the heads are checked again in every transaction and the plan is redone if another
+     * process moved them.
+     */
+    public List<AppliedStep> run(Connection connection, Function<List<String>, List<? extends Step>> planner,
+            boolean purgeFirst) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        String appliedBy = connection.getMetaData().getUserName();
+        List<AppliedStep> done = new ArrayList<>();
+        lock.acquire(connection);
+        try {
+            connection.setAutoCommit(true);
+            store.create(connection);
+            if (purgeFirst) {
+                store.purge(connection);
+            }
+            plan:
+            while (true) {
+                List<String> heads = checkKnown(store.heads(connection));
+                List<? extends Step> steps = planner.apply(heads);
+                HeadMaintainer maintainer = new HeadMaintainer(scripts.graph(), heads);
+                for (Step step : steps) {
+                    AppliedStep applied = runStep(connection, step, maintainer, appliedBy);
+                    if (applied == null) {
+                        continue plan; // another process moved the heads: plan again from what is there
+                    }
+                    done.add(applied);
+                }
+                return done;
+            }
+        } finally {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(autoCommit);
+            } finally {
+                lock.release(connection);
+            }
+        }
+    }
+
+    private List<String> checkKnown(List<String> heads) {
+        RevisionGraph graph = scripts.graph();
+        for (String head : heads) {
+            if (!graph.contains(head)) {
+                throw new MigrationsException("The database is at revision " + head + " (" + store.versionTable()
+                        + "), which no script defines. A migration file may have been deleted or renamed, or this"
+                        + " database belongs to another application. Restore the script, or run `migrations stamp"
+                        + " <revision> --purge` to record where the database really is.", head, null);
+            }
+        }
+        return heads;
+    }
+
+    /** Runs one step; returns null when the heads moved under us and the plan must be redone. */
+    private AppliedStep runStep(Connection connection, Step step, HeadMaintainer maintainer, String appliedBy)
+            throws SQLException {
+        MigrationScript script = step instanceof Step.RevisionStep rs ? scripts.script(rs.node().id()) : null;
+        boolean transactional = script == null || script.transactional();
+        String revision = revisionOf(step);
+        String message = script != null ? script.message() : "stamp";
+        HistoryRecord.Direction direction = script == null ? HistoryRecord.Direction.STAMP
+                : step.upgrade() ? HistoryRecord.Direction.UPGRADE : HistoryRecord.Direction.DOWNGRADE;
+        List<String> downRevisions = script != null ? script.node().downRevisions() : step.fromRevisions();
+        if (script != null) {
+            log.info("{}", ((Step.RevisionStep) step).describe(message));
+        }
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        try {
+            if (transactional) {
+                connection.setAutoCommit(false);
+                if (!headsStillAt(connection, maintainer)) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                    return null;
+                }
+            } else {
+                connection.setAutoCommit(true);
+            }
+            if (script != null) {
+                JdbcOps ops = new JdbcOps(connection, store.dialect());
+                if (step.upgrade()) {
+                    script.upgrade(ops);
+                } else {
+                    script.downgrade(ops);
+                }
+            }
+            if (!transactional) {
+                connection.setAutoCommit(false);
+                lock.enterTransaction(connection);
+            }
+            for (HeadMaintainer.Change change : maintainer.apply(step)) {
+                store.apply(connection, change);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            store.record(connection, new HistoryRecord(0, revision, downRevisions, direction, message,
+                    script != null ? script.checksum() : null, startedAt, millis, appliedBy, true, null));
+            connection.commit();
+            connection.setAutoCommit(true);
+            if (script != null) {
+                log.info("Finished {} {} in {} ms", direction.sqlName(), revision, millis);
+            }
+            return new AppliedStep(revision, downRevisions, direction, message, millis);
+        } catch (Exception e) {
+            throw failed(connection, step, script, revision, downRevisions, direction, message, startedAt, start,
+                    appliedBy, e);
+        }
+    }
+
+    private boolean headsStillAt(Connection connection, HeadMaintainer maintainer) throws SQLException {
+        if (!lock.enterTransaction(connection)) {
+            return true; // a session lock is held: nobody else can have moved the heads
+        }
+        return new HashSet<>(store.heads(connection)).equals(new HashSet<>(maintainer.heads()));
+    }
+
+    private MigrationsException failed(Connection connection, Step step, MigrationScript script, String revision,
+            List<String> downRevisions, HistoryRecord.Direction direction, String message, Instant startedAt,
+            long start, String appliedBy, Exception e) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Throwable cause = e;
+        String detail;
+        if (e instanceof StatementFailedException sf) {
+            detail = sf.getMessage();
+            cause = sf.getCause();
+        } else if (e instanceof MigrationsException) {
+            detail = e.getMessage();
+        } else {
+            detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        List<String> headsAfter;
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+            store.record(connection, new HistoryRecord(0, revision, downRevisions, direction, message,
+                    script != null ? script.checksum() : null, startedAt, millis, appliedBy, false, detail));
+            headsAfter = store.heads(connection);
+        } catch (SQLException | RuntimeException recordFailure) {
+            e.addSuppressed(recordFailure);
+            headsAfter = null;
+        }
+        String where = script != null ? " (" + script.source() + ")" : "";
+        String state = headsAfter == null ? "" : " The database is still at "
+                + (headsAfter.isEmpty() ? "base" : String.join(", ", headsAfter)) + ".";
+        String partial = script != null && (!script.transactional() || !store.dialect().transactionalDdl())
+                ? " This revision ran without a transaction around its DDL, so statements before the failing one"
+                        + " may have been applied; check the schema before running it again."
+                : "";
+        log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
+        return new MigrationsException((direction == HistoryRecord.Direction.STAMP ? "Stamp to " : "Revision ")
+                + revision + where + " failed during " + direction.sqlName() + ": " + detail + "\n" + state.strip()
+                + partial + " Fix the revision and run the command again.", revision, cause);
+    }
+
+    private static String revisionOf(Step step) {
+        if (step instanceof Step.RevisionStep rs) {
+            return rs.node().id();
+        }
+        List<String> target = step.toRevisions().isEmpty() ? step.fromRevisions() : step.toRevisions();
+        return String.join(",", target);
+    }
+}
