@@ -45,7 +45,8 @@ public final class MigrationRunner {
     public List<AppliedStep> run(Connection connection, Function<List<String>, List<? extends Step>> planner,
             boolean purgeFirst) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        String appliedBy = connection.getMetaData().getUserName();
+        String dbUser = connection.getMetaData().getUserName();
+        String appliedBy = dbUser == null || dbUser.isBlank() ? System.getProperty("user.name") : dbUser;
         List<AppliedStep> done = new ArrayList<>();
         lock.acquire(connection);
         try {
