@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +22,7 @@ public final class VersionStore {
     private final Dialect dialect;
     private final String schema;
     private final String versionTableName;
+    private final String historyTableName;
     private final String versionTable;
     private final String historyTable;
 
@@ -30,6 +30,7 @@ public final class VersionStore {
         this.dialect = dialect;
         this.schema = schema == null || schema.isBlank() ? null : schema;
         this.versionTableName = versionTable;
+        this.historyTableName = historyTable;
         this.versionTable = dialect.qualified(this.schema, versionTable);
         this.historyTable = dialect.qualified(this.schema, historyTable);
     }
@@ -70,15 +71,6 @@ public final class VersionStore {
      * normal case: existence is checked only when that query fails.
      */
     public List<String> heads(Connection connection) throws SQLException {
-        return readHeads(connection, false);
-    }
-
-    /** Whether the version table exists. */
-    public boolean exists(Connection connection) throws SQLException {
-        return tableExists(connection, versionTableName);
-    }
-
-    List<String> readHeads(Connection connection, boolean mustExist) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT version_num FROM " + versionTable)) {
@@ -91,7 +83,7 @@ public final class VersionStore {
             if (!autoCommit && dialect == Dialect.POSTGRESQL) {
                 throw e; // a failed read inside a transaction poisons it; callers create tables first
             }
-            if (!mustExist && !tableExists(connection, versionTableName)) {
+            if (!tableExists(connection, versionTableName)) {
                 return List.of();
             }
             throw e;
@@ -193,8 +185,7 @@ public final class VersionStore {
     /** Every history row, oldest first; empty when the table does not exist yet. */
     public List<HistoryRecord> history(Connection connection) throws SQLException {
         List<HistoryRecord> rows = new ArrayList<>();
-        if (!tableExists(connection, historyTable.substring(historyTable.lastIndexOf('.') + 1).replace("\"", "")
-                .replace("`", ""))) {
+        if (!tableExists(connection, historyTableName)) {
             return rows;
         }
         try (Statement statement = connection.createStatement();
@@ -214,9 +205,5 @@ public final class VersionStore {
 
     static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }
