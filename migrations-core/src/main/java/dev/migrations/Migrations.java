@@ -302,10 +302,7 @@ public final class Migrations {
         if (graph().contains(id)) {
             throw new MigrationsException("Revision id " + id + " is already used by " + graph().node(id).source());
         }
-        if (id.matches(".*[@\\-+:].*") || id.length() > RevisionGraph.MAX_ID_LENGTH) {
-            throw new MigrationsException("Character(s) '@ - + :' not allowed in revision identifier '" + id
-                    + "' (and at most " + RevisionGraph.MAX_ID_LENGTH + " characters)");
-        }
+        RevisionGraph.requireValidId(id, "the new revision");
         for (String label : labels) {
             if (graph().branchLabels().containsKey(label)) {
                 throw new MigrationsException("Branch name '" + label + "' is already used by revision "

@@ -114,11 +114,7 @@ public final class RevisionGraph {
             throw new MigrationsException("A revision in " + node.source() + " has no id. Add a"
                     + " revision id to its header.");
         }
-        if (ILLEGAL_ID_CHARS.matcher(id).find() || id.length() > MAX_ID_LENGTH || !id.equals(id.strip())) {
-            throw new MigrationsException("Revision id '" + id + "' in " + node.source() + " is not"
-                    + " allowed: ids are at most " + MAX_ID_LENGTH + " characters without '@', '-', '+',"
-                    + " ':' or surrounding spaces.", id, null);
-        }
+        requireValidId(id, node.source());
         if (node.downRevisions().contains(id)) {
             throw new MigrationsException("Self-loop is detected in revisions (" + id + "): revision "
                     + id + " (" + node.source() + ") lists itself as its down revision.", id, null);
@@ -126,6 +122,15 @@ public final class RevisionGraph {
         if (node.dependsOn().contains(id)) {
             throw new MigrationsException("Dependency self-loop is detected in revisions (" + id
                     + "): revision " + id + " (" + node.source() + ") depends on itself.", id, null);
+        }
+    }
+
+    /** Alembic's id rule: at most 32 characters, none of {@code @ - + :}, no surrounding spaces. */
+    public static void requireValidId(String id, String source) {
+        if (ILLEGAL_ID_CHARS.matcher(id).find() || id.length() > MAX_ID_LENGTH || !id.equals(id.strip())) {
+            throw new MigrationsException("Revision id '" + id + "' in " + source + " is not"
+                    + " allowed: ids are at most " + MAX_ID_LENGTH + " characters without '@', '-', '+',"
+                    + " ':' or surrounding spaces.", id, null);
         }
     }
 

@@ -185,9 +185,6 @@ public final class VersionStore {
     /** Every history row, oldest first; empty when the table does not exist yet. */
     public List<HistoryRecord> history(Connection connection) throws SQLException {
         List<HistoryRecord> rows = new ArrayList<>();
-        if (!tableExists(connection, historyTableName)) {
-            return rows;
-        }
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT id, " + HISTORY_COLUMNS + " FROM " + historyTable
                         + " ORDER BY id")) {
@@ -199,6 +196,11 @@ public final class VersionStore {
                         rs.getString("checksum"), dialect.readTimestamp(rs, "applied_at"), rs.getLong("execution_ms"),
                         rs.getString("applied_by"), rs.getBoolean("success"), rs.getString("error")));
             }
+        } catch (SQLException e) {
+            if (connection.getAutoCommit() && !tableExists(connection, historyTableName)) {
+                return List.of();
+            }
+            throw e;
         }
         return rows;
     }
