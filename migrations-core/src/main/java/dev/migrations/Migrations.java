@@ -6,10 +6,11 @@ import dev.migrations.graph.RevisionGraph;
 import dev.migrations.graph.RevisionNode;
 import dev.migrations.graph.Step;
 import dev.migrations.runtime.AppliedStep;
-import dev.migrations.runtime.Dialect;
+import dev.migrations.ddl.Dialect;
 import dev.migrations.runtime.HistoryRecord;
 import dev.migrations.runtime.MigrationLock;
 import dev.migrations.runtime.MigrationRunner;
+import dev.migrations.runtime.DdlSettings;
 import dev.migrations.runtime.OfflineRenderer;
 import dev.migrations.runtime.VersionStore;
 import dev.migrations.script.MigrationScript;
@@ -187,7 +188,8 @@ public final class Migrations {
             boolean purge) throws SQLException {
         String identity = c.getMetaData().getURL();
         MigrationLock lock = new MigrationLock(store, identity, config.lockWaitTimeout);
-        return new MigrationRunner(scripts, store, lock).run(c, plan, purge);
+        return new MigrationRunner(scripts, store, lock, new DdlSettings(config.ddlLockTimeout, config.ddlLockRetries))
+                .run(c, plan, purge);
     }
 
     private boolean isKnown(List<String> current) {

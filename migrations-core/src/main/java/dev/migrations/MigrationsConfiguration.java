@@ -2,6 +2,7 @@ package dev.migrations;
 
 import dev.migrations.script.Location;
 import java.nio.file.Path;
+import dev.migrations.runtime.DdlSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class MigrationsConfiguration {
     String historyTable = "migrations_history";
     String schema;
     Duration lockWaitTimeout = Duration.ofMinutes(2);
+    Duration ddlLockTimeout = DdlSettings.DEFAULT.lockTimeout();
+    int ddlLockRetries = DdlSettings.DEFAULT.lockRetries();
     boolean validateChecksums = true;
     ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
             ? Thread.currentThread().getContextClassLoader() : Migrations.class.getClassLoader();
@@ -80,6 +83,22 @@ public final class MigrationsConfiguration {
 
     public MigrationsConfiguration lockWaitTimeout(Duration lockWaitTimeout) {
         this.lockWaitTimeout = Objects.requireNonNull(lockWaitTimeout);
+        return this;
+    }
+
+    /**
+     * How long one statement may wait for a table lock on PostgreSQL ({@code lock_timeout}) before
+     * the revision is rolled back and retried; default 5 s. Zero waits forever.
+     */
+    public MigrationsConfiguration ddlLockTimeout(Duration timeout) {
+        this.ddlLockTimeout = Objects.requireNonNull(timeout);
+        return this;
+    }
+
+    /** How many times a revision is retried after a lock timeout; default 3. */
+    public MigrationsConfiguration ddlLockRetries(int retries) {
+        this.ddlLockRetries = retries;
+        new DdlSettings(ddlLockTimeout, retries);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.migrations.runtime;
 
+import dev.migrations.ddl.Dialect;
 import dev.migrations.MigrationsException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

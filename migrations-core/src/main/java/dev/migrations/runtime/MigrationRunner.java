@@ -30,11 +30,13 @@ public final class MigrationRunner {
     private final ScriptDirectory scripts;
     private final VersionStore store;
     private final MigrationLock lock;
+    private final DdlSettings ddlSettings;
 
-    public MigrationRunner(ScriptDirectory scripts, VersionStore store, MigrationLock lock) {
+    public MigrationRunner(ScriptDirectory scripts, VersionStore store, MigrationLock lock, DdlSettings ddlSettings) {
         this.scripts = scripts;
         this.store = store;
         this.lock = lock;
+        this.ddlSettings = ddlSettings;
     }
 
     /**
@@ -107,46 +109,79 @@ public final class MigrationRunner {
         if (script != null) {
             log.info("{}", ((Step.RevisionStep) step).describe(message));
         }
-        Instant startedAt = Instant.now();
-        long start = System.nanoTime();
-        try {
-            if (transactional) {
-                connection.setAutoCommit(false);
-                if (!headsStillAt(connection, maintainer)) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                    return null;
-                }
-            } else {
-                connection.setAutoCommit(true);
-            }
-            if (script != null) {
-                JdbcOps ops = new JdbcOps(connection, store.dialect());
-                if (step.upgrade()) {
-                    script.upgrade(ops);
+        for (int attempt = 0; ; attempt++) {
+            Instant startedAt = Instant.now();
+            long start = System.nanoTime();
+            JdbcOps ops = new JdbcOps(connection, store.dialect(), ddlSettings);
+            try {
+                ops.beforeTransaction();
+                if (transactional) {
+                    connection.setAutoCommit(false);
+                    if (!headsStillAt(connection, maintainer)) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                        ops.close();
+                        return null;
+                    }
                 } else {
-                    script.downgrade(ops);
+                    connection.setAutoCommit(true);
                 }
+                ops.transactionStarted();
+                if (script != null) {
+                    if (step.upgrade()) {
+                        script.upgrade(ops);
+                    } else {
+                        script.downgrade(ops);
+                    }
+                }
+                ops.finish();
+                if (!transactional) {
+                    connection.setAutoCommit(false);
+                    lock.enterTransaction(connection);
+                }
+                for (HeadMaintainer.Change change : maintainer.apply(step)) {
+                    store.apply(connection, change);
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                store.record(connection, new HistoryRecord(0, revision, downRevisions, direction, message,
+                        script != null ? script.checksum() : null, startedAt, millis, appliedBy, true, null));
+                connection.commit();
+                connection.setAutoCommit(true);
+                ops.close();
+                if (script != null) {
+                    log.info("Finished {} {} in {} ms", direction.sqlName(), revision, millis);
+                }
+                return new AppliedStep(revision, downRevisions, direction, message, millis);
+            } catch (Exception e) {
+                Exception failure = e;
+                rollBack(connection, ops, failure);
+                if (e instanceof LockTimeoutException timeout) {
+                    if (attempt < ddlSettings.lockRetries()) {
+                        long pause = LockTimeoutException.pause(attempt);
+                        log.warn("Revision {} waited {} for a lock and gave up (attempt {} of {}); rolled back,"
+                                + " running it again in {} ms", revision, ddlSettings.lockTimeout(), attempt + 1,
+                                ddlSettings.lockRetries() + 1, pause);
+                        LockTimeoutException.sleep(pause);
+                        continue;
+                    }
+                    failure = LockTimeoutException.gaveUp(timeout.statementFailure(), ddlSettings, attempt + 1);
+                }
+                throw failed(connection, step, script, revision, downRevisions, direction, message, startedAt, start,
+                        appliedBy, failure);
             }
-            if (!transactional) {
-                connection.setAutoCommit(false);
-                lock.enterTransaction(connection);
+        }
+    }
+
+    /** Rolls back the revision and restores the session settings its operations changed. */
+    private static void rollBack(Connection connection, JdbcOps ops, Exception failure) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
             }
-            for (HeadMaintainer.Change change : maintainer.apply(step)) {
-                store.apply(connection, change);
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            store.record(connection, new HistoryRecord(0, revision, downRevisions, direction, message,
-                    script != null ? script.checksum() : null, startedAt, millis, appliedBy, true, null));
-            connection.commit();
             connection.setAutoCommit(true);
-            if (script != null) {
-                log.info("Finished {} {} in {} ms", direction.sqlName(), revision, millis);
-            }
-            return new AppliedStep(revision, downRevisions, direction, message, millis);
-        } catch (Exception e) {
-            throw failed(connection, step, script, revision, downRevisions, direction, message, startedAt, start,
-                    appliedBy, e);
+            ops.close();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -1,22 +1,73 @@
 package dev.migrations.runtime;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.api.Ops;
+import dev.migrations.ddl.Dialect;
+import dev.migrations.ddl.SqliteRebuild;
+import dev.migrations.ops.CreateTable;
+import dev.migrations.ops.DropTable;
+import dev.migrations.ops.Operation;
+import dev.migrations.ops.RenameTable;
+import dev.migrations.ops.TableChanges;
+import dev.migrations.schema.Table;
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Operations written to a SQL script instead of run: the {@code --sql} mode. */
-final class OfflineOps implements Ops {
+/**
+ * Operations written to a SQL script instead of run: the {@code --sql} mode. Nothing can be read
+ * from a database, so the definitions of tables created earlier in the same script are tracked
+ * here; that is what a SQLite rebuild works from.
+ */
+final class OfflineOps extends OperationExecutor {
 
     private final StringBuilder out;
-    private final Dialect dialect;
+    private final Map<String, Table> created = new HashMap<>();
 
     OfflineOps(StringBuilder out, Dialect dialect) {
+        super(dialect);
         this.out = out;
-        this.dialect = dialect;
     }
 
     @Override
-    public void execute(String sql) {
+    protected SqliteRebuild startRebuild(Operation operation) {
+        Table known = created.get(operation.table());
+        if (known == null) {
+            throw new MigrationsException(operation.describe() + " needs a rebuild of SQLite table "
+                    + operation.table() + ", which starts from the table's current definition. Offline, that is"
+                    + " known only for tables created by the revisions in the same script: generate the script"
+                    + " from an earlier revision (or from base), or run this revision online.");
+        }
+        return new SqliteRebuild(known, java.util.List.of());
+    }
+
+    @Override
+    protected void runRebuild(SqliteRebuild rebuild) {
+        out.append("-- rebuild of table ").append(rebuild.table()).append(": ")
+                .append(String.join(", ", rebuild.described())).append('\n');
+        rebuild.statements().forEach(this::write);
+        created.put(rebuild.table(), rebuild.target());
+    }
+
+    @Override
+    protected void perform(Operation operation) {
+        render(operation).forEach(this::write);
+        track(operation);
+    }
+
+    private void track(Operation operation) {
+        if (operation instanceof CreateTable c) {
+            created.put(c.definition().name(), c.definition().normalized());
+        } else if (operation instanceof DropTable d) {
+            created.remove(d.table());
+        } else if (operation instanceof RenameTable r && created.containsKey(r.table())) {
+            created.put(r.newName(), TableChanges.apply(created.remove(r.table()), r));
+        } else if (operation.table() != null && created.containsKey(operation.table())
+                && TableChanges.folds(operation, operation.table())) {
+            created.put(operation.table(), TableChanges.apply(created.get(operation.table()), operation));
+        }
+    }
+
+    private void write(String sql) {
         String s = sql.strip();
         out.append(s);
         if (!s.endsWith(";")) {
@@ -25,21 +76,35 @@ final class OfflineOps implements Ops {
         out.append("\n\n");
     }
 
+    /** Runs the collected rebuild before the revision's version-table writes. */
+    void finish() {
+        flush();
+    }
+
     @Override
     public int update(String sql, Object... parameters) {
         throw new MigrationsException("Bind parameters are not allowed in offline (--sql) mode; write the values"
-                + " into the SQL with ops.execute, or run this revision online.");
+                + " into the SQL with ops.execute or ops.bulkInsert, or run this revision online.");
+    }
+
+    @Override
+    public void query(String sql, RowHandler handler, Object... parameters) {
+        throw noConnection("reads data with ops.query");
+    }
+
+    @Override
+    public BatchWriter batch(String sql, int batchSize) {
+        throw noConnection("writes data with ops.batch");
     }
 
     @Override
     public Connection connection() {
-        throw new MigrationsException("No database connection in offline (--sql) mode: this revision reads or writes"
-                + " data through JDBC, so it can only run online.");
+        throw noConnection("uses the JDBC connection");
     }
 
-    @Override
-    public String database() {
-        return dialect.id();
+    private static MigrationsException noConnection(String what) {
+        return new MigrationsException("No database connection in offline (--sql) mode: this revision " + what
+                + ", so it can only run online.");
     }
 
     @Override

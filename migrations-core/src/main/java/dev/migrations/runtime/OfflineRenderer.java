@@ -1,5 +1,7 @@
 package dev.migrations.runtime;
 
+import dev.migrations.MigrationsException;
+import dev.migrations.ddl.Dialect;
 import dev.migrations.graph.HeadMaintainer;
 import dev.migrations.graph.RevisionGraph;
 import dev.migrations.graph.Step;
@@ -45,10 +47,16 @@ public final class OfflineRenderer {
                 out.append("BEGIN;\n\n");
             }
             if (script != null) {
-                if (step.upgrade()) {
-                    script.upgrade(ops);
-                } else {
-                    script.downgrade(ops);
+                try {
+                    if (step.upgrade()) {
+                        script.upgrade(ops);
+                    } else {
+                        script.downgrade(ops);
+                    }
+                    ops.finish();
+                } catch (Exception e) {
+                    throw new MigrationsException("Cannot write revision " + script.id() + " (" + script.source()
+                            + ") as SQL: " + e.getMessage(), script.id(), e);
                 }
             }
             for (HeadMaintainer.Change change : maintainer.apply(step)) {

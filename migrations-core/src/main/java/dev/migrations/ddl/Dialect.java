@@ -1,4 +1,4 @@
-package dev.migrations.runtime;
+package dev.migrations.ddl;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * What differs between databases for the engine's own bookkeeping: identifier quoting, the DDL of
- * the version and history tables, how timestamps are stored and which lock is used. Schema
- * operations for migrations are not here (they belong to the operations layer).
+ * the version and history tables, how timestamps are stored and which lock is used. The DDL of
+ * schema operations is rendered by {@link DdlRenderer}.
  */
 public enum Dialect {
 
@@ -74,6 +74,20 @@ public enum Dialect {
         return q + identifier.replace(String.valueOf(q), String.valueOf(q) + q) + q;
     }
 
+    /**
+     * An identifier for user DDL: bare when it is a plain lower-case name that is not reserved on
+     * this database, quoted otherwise ({@code order}, {@code user}, {@code createdAt}).
+     */
+    public String identifier(String name) {
+        Identifiers.check(this, name);
+        return Identifiers.needsQuoting(this, name) ? quote(name) : name;
+    }
+
+    /** A possibly schema-qualified identifier for user DDL. */
+    public String identifier(String schema, String name) {
+        return schema == null || schema.isBlank() ? identifier(name) : identifier(schema) + "." + identifier(name);
+    }
+
     public String qualified(String schema, String table) {
         return schema == null || schema.isBlank() ? quote(table) : quote(schema) + "." + quote(table);
     }
@@ -95,7 +109,7 @@ public enum Dialect {
         return this == SQLITE ? null : "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
     }
 
-    void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
         switch (this) {
             case SQLITE -> statement.setString(index, instant.toString());
             case POSTGRESQL, H2 -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
@@ -103,7 +117,7 @@ public enum Dialect {
         }
     }
 
-    Instant readTimestamp(ResultSet rs, String column) throws SQLException {
+    public Instant readTimestamp(ResultSet rs, String column) throws SQLException {
         switch (this) {
             case SQLITE -> {
                 String text = rs.getString(column);

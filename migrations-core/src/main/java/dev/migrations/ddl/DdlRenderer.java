@@ -1,0 +1,388 @@
+package dev.migrations.ddl;
+
+import dev.migrations.ops.AddColumn;
+import dev.migrations.ops.AddConstraint;
+import dev.migrations.ops.AlterColumn;
+import dev.migrations.ops.AlterSequence;
+import dev.migrations.ops.BulkInsert;
+import dev.migrations.ops.CreateIndex;
+import dev.migrations.ops.CreateSequence;
+import dev.migrations.ops.CreateTable;
+import dev.migrations.ops.DropColumn;
+import dev.migrations.ops.DropConstraint;
+import dev.migrations.ops.DropIndex;
+import dev.migrations.ops.DropSequence;
+import dev.migrations.ops.DropTable;
+import dev.migrations.ops.Execute;
+import dev.migrations.ops.Operation;
+import dev.migrations.ops.RenameTable;
+import dev.migrations.ops.SetTableComment;
+import dev.migrations.schema.CheckConstraint;
+import dev.migrations.schema.Column;
+import dev.migrations.schema.ColumnType;
+import dev.migrations.schema.Constraint;
+import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.Index;
+import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.Sequence;
+import dev.migrations.schema.Table;
+import dev.migrations.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders operations as DDL for one database. The base class writes standard SQL; each dialect
+ * overrides what its database spells differently. Identifiers go through
+ * {@link Dialect#identifier(String)} and values through {@link SqlLiterals}; the only SQL taken as
+ * written is what the migration's author supplies as SQL (defaults, checks, index conditions).
+ */
+public abstract class DdlRenderer {
+
+    protected final Dialect dialect;
+    protected final SqlLiterals literals;
+
+    protected DdlRenderer(Dialect dialect) {
+        this.dialect = dialect;
+        this.literals = new SqlLiterals(dialect);
+    }
+
+    public static DdlRenderer of(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresDdl();
+            case SQLITE -> new SqliteDdl();
+            case H2 -> new H2Ddl();
+            default -> new StandardDdl(dialect);
+        };
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public SqlLiterals literals() {
+        return literals;
+    }
+
+    /** True when this database cannot ALTER its way to the change and the table must be rebuilt (SQLite). */
+    public boolean needsRebuild(Operation operation) {
+        return false;
+    }
+
+    /** The statements for one operation, in order; empty when the database has nothing to do. */
+    public List<String> render(Operation op) {
+        if (op instanceof CreateTable o) {
+            return createTable(o.definition(), o.ifNotExists());
+        } else if (op instanceof DropTable o) {
+            return List.of("DROP TABLE " + (o.ifExists() ? "IF EXISTS " : "") + table(o.schema(), o.table()));
+        } else if (op instanceof RenameTable o) {
+            return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " RENAME TO " + id(o.newName()));
+        } else if (op instanceof AddColumn o) {
+            return addColumn(o);
+        } else if (op instanceof DropColumn o) {
+            return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " DROP COLUMN " + id(o.column()));
+        } else if (op instanceof AlterColumn o) {
+            return alterColumn(o);
+        } else if (op instanceof CreateIndex o) {
+            return List.of(createIndex(o.index(), o.concurrently(), o.ifNotExists()));
+        } else if (op instanceof DropIndex o) {
+            return List.of(dropIndex(o));
+        } else if (op instanceof AddConstraint o) {
+            return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " ADD " + constraint(o.constraint()));
+        } else if (op instanceof DropConstraint o) {
+            return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " DROP CONSTRAINT " + id(o.name()));
+        } else if (op instanceof CreateSequence o) {
+            return List.of("CREATE SEQUENCE " + table(o.sequence().schema(), o.sequence().name())
+                    + sequenceOptions(o.sequence()));
+        } else if (op instanceof AlterSequence o) {
+            return List.of(alterSequence(o));
+        } else if (op instanceof DropSequence o) {
+            return List.of("DROP SEQUENCE " + table(o.schema(), o.name()));
+        } else if (op instanceof SetTableComment o) {
+            return tableComment(o.schema(), o.table(), o.comment());
+        } else if (op instanceof Execute o) {
+            return o.appliesTo(dialect.id()) ? List.of(o.sql()) : List.of();
+        } else if (op instanceof BulkInsert o) {
+            return insertLiterals(o);
+        }
+        throw new IllegalArgumentException("No DDL for " + op.getClass().getSimpleName());
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    protected List<String> createTable(Table t, boolean ifNotExists) {
+        List<String> out = new ArrayList<>();
+        out.add("CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + table(t.schema(), t.name()) + " ("
+                + tableBody(t) + ")");
+        if (t.comment() != null) {
+            out.addAll(tableComment(t.schema(), t.name(), t.comment()));
+        }
+        for (Column c : t.columns()) {
+            if (c.comment() != null) {
+                out.addAll(columnComment(t.schema(), t.name(), c.name(), c.comment()));
+            }
+        }
+        for (Index index : t.indexes()) {
+            out.add(createIndex(index.schema() == null ? index.inSchema(t.schema()) : index, false, ifNotExists));
+        }
+        return out;
+    }
+
+    /** Column definitions and table constraints, comma separated: what goes between the parentheses. */
+    public String tableBody(Table t) {
+        Table n = t.normalized();
+        List<String> parts = new ArrayList<>();
+        for (Column c : n.columns()) {
+            parts.add(columnDefinition(c));
+        }
+        for (Constraint c : n.constraints()) {
+            parts.add(constraint(c));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Name, type, identity, default and nullability; constraints are rendered separately. */
+    protected String columnDefinition(Column c) {
+        StringBuilder sql = new StringBuilder(id(c.name())).append(' ').append(type(c.type()));
+        if (c.isIdentity()) {
+            sql.append(" GENERATED BY DEFAULT AS IDENTITY");
+        }
+        if (c.serverDefault() != null) {
+            sql.append(" DEFAULT ").append(c.serverDefault());
+        }
+        if (!c.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    protected List<String> addColumn(AddColumn o) {
+        Column c = o.column();
+        String t = table(o.schema(), o.table());
+        List<String> out = new ArrayList<>();
+        out.add("ALTER TABLE " + t + " ADD COLUMN " + columnDefinition(c));
+        if (c.isPrimaryKey()) {
+            out.add("ALTER TABLE " + t + " ADD " + constraint(new PrimaryKey(null, List.of(c.name()))));
+        }
+        if (c.isUnique()) {
+            out.add("ALTER TABLE " + t + " ADD " + constraint(new UniqueConstraint(null, List.of(c.name()))));
+        }
+        if (c.references() != null) {
+            out.add("ALTER TABLE " + t + " ADD " + constraint(c.references()));
+        }
+        if (c.comment() != null) {
+            out.addAll(columnComment(o.schema(), o.table(), c.name(), c.comment()));
+        }
+        return out;
+    }
+
+    /** One statement per change, in the order type, nullability, default, comment, name. */
+    protected List<String> alterColumn(AlterColumn o) {
+        String prefix = "ALTER TABLE " + table(o.schema(), o.table()) + " ALTER COLUMN " + id(o.column()) + " ";
+        List<String> out = new ArrayList<>();
+        if (o.type() != null) {
+            out.add(prefix + alterType(o.type(), o.using()));
+        }
+        if (o.nullable() != null) {
+            out.add(prefix + (o.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        }
+        if (o.serverDefault() != null) {
+            out.add(prefix + o.serverDefault().map(d -> "SET DEFAULT " + d).orElse("DROP DEFAULT"));
+        }
+        if (o.comment() != null) {
+            out.addAll(columnComment(o.schema(), o.table(), o.column(), o.comment().orElse(null)));
+        }
+        if (o.newName() != null) {
+            out.add(renameColumn(o.schema(), o.table(), o.column(), o.newName()));
+        }
+        return out;
+    }
+
+    protected String alterType(ColumnType type, String using) {
+        if (using != null) {
+            throw new UnsupportedOperationException("USING applies to PostgreSQL only; on " + dialect.id()
+                    + " the value is converted by the database (drop .using, or use executeOn for this database)");
+        }
+        return "SET DATA TYPE " + type(type);
+    }
+
+    protected String renameColumn(String schema, String tableName, String column, String newName) {
+        return "ALTER TABLE " + table(schema, tableName) + " RENAME COLUMN " + id(column) + " TO " + id(newName);
+    }
+
+    // ---------------------------------------------------------------- comments
+
+    /** Sets, or with a null comment removes, a table comment. */
+    protected List<String> tableComment(String schema, String tableName, String comment) {
+        return List.of("COMMENT ON TABLE " + table(schema, tableName) + " IS "
+                + (comment == null ? "NULL" : literals.string(comment)));
+    }
+
+    /** Sets, or with a null comment removes, a column comment. */
+    protected List<String> columnComment(String schema, String tableName, String column, String comment) {
+        return List.of("COMMENT ON COLUMN " + table(schema, tableName) + "." + id(column) + " IS "
+                + (comment == null ? "NULL" : literals.string(comment)));
+    }
+
+    // ---------------------------------------------------------------- indexes and constraints
+
+    protected String createIndex(Index index, boolean concurrently, boolean ifNotExists) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (index.unique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ");
+        if (concurrently) {
+            sql.append(concurrentlyKeyword());
+        }
+        if (ifNotExists) {
+            sql.append("IF NOT EXISTS ");
+        }
+        sql.append(id(index.name())).append(" ON ").append(table(index.schema(), index.table())).append(" (")
+                .append(index.columns().stream().map(this::indexEntry).collect(Collectors.joining(", "))).append(')');
+        if (index.where() != null) {
+            sql.append(" WHERE ").append(partialIndexCondition(index));
+        }
+        return sql.toString();
+    }
+
+    /** What follows INDEX for a concurrent build; nothing where every build is the same. */
+    protected String concurrentlyKeyword() {
+        return "";
+    }
+
+    protected String partialIndexCondition(Index index) {
+        return index.where();
+    }
+
+    protected String dropIndex(DropIndex o) {
+        return "DROP INDEX " + (o.concurrently() ? concurrentlyKeyword() : "") + (o.ifExists() ? "IF EXISTS " : "")
+                + table(o.schema(), o.name());
+    }
+
+    protected final String indexEntry(String entry) {
+        String column = Index.columnOf(entry);
+        if (column == null) {
+            return entry.strip();
+        }
+        String order = entry.strip().substring(column.length()).strip();
+        return id(column) + (order.isEmpty() ? "" : " " + order.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public String constraint(Constraint c) {
+        String prefix = c.name() == null ? "" : "CONSTRAINT " + id(c.name()) + " ";
+        if (c instanceof PrimaryKey pk) {
+            return prefix + "PRIMARY KEY (" + ids(pk.columns()) + ")";
+        } else if (c instanceof UniqueConstraint uq) {
+            return prefix + "UNIQUE (" + ids(uq.columns()) + ")" + deferrable(uq.deferrable(),
+                    uq.initiallyDeferred(), "unique constraint");
+        } else if (c instanceof ForeignKey fk) {
+            return prefix + "FOREIGN KEY (" + ids(fk.columns()) + ") " + references(fk);
+        } else if (c instanceof CheckConstraint ck) {
+            return prefix + "CHECK (" + ck.condition() + ")";
+        }
+        throw new IllegalArgumentException("Unknown constraint " + c);
+    }
+
+    protected final String references(ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("REFERENCES ")
+                .append(table(fk.referencedSchema(), fk.referencedTable())).append(" (")
+                .append(ids(fk.referencedColumns())).append(')');
+        if (fk.onDelete() != null) {
+            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != null) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
+        return sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred(), "foreign key")).toString();
+    }
+
+    protected String deferrable(boolean deferrable, boolean initiallyDeferred, String what) {
+        if (!deferrable) {
+            return "";
+        }
+        return " DEFERRABLE INITIALLY " + (initiallyDeferred ? "DEFERRED" : "IMMEDIATE");
+    }
+
+    // ---------------------------------------------------------------- sequences
+
+    protected String sequenceOptions(Sequence s) {
+        StringBuilder sql = new StringBuilder();
+        if (s.start() != null) {
+            sql.append(" START WITH ").append(s.start());
+        }
+        appendSequenceOptions(sql, s.increment(), s.minValue(), s.maxValue(), s.cycle(), s.cache());
+        return sql.toString();
+    }
+
+    private String alterSequence(AlterSequence o) {
+        StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(table(o.schema(), o.name()));
+        appendSequenceOptions(sql, o.increment(), o.minValue(), o.maxValue(), o.cycle(), o.cache());
+        if (o.restartWith() != null) {
+            sql.append(" RESTART WITH ").append(o.restartWith());
+        }
+        return sql.toString();
+    }
+
+    private static void appendSequenceOptions(StringBuilder sql, Long increment, Long min, Long max, Boolean cycle,
+            Long cache) {
+        if (increment != null) {
+            sql.append(" INCREMENT BY ").append(increment);
+        }
+        if (min != null) {
+            sql.append(" MINVALUE ").append(min);
+        }
+        if (max != null) {
+            sql.append(" MAXVALUE ").append(max);
+        }
+        if (cycle != null) {
+            sql.append(cycle ? " CYCLE" : " NO CYCLE");
+        }
+        if (cache != null) {
+            sql.append(" CACHE ").append(cache);
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** {@code INSERT INTO t (a, b) VALUES (?, ?)} for a JDBC batch. */
+    public String insertStatement(String schema, String tableName, List<String> columns) {
+        return "INSERT INTO " + table(schema, tableName) + " (" + ids(columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Offline inserts: the values written as literals, a hundred rows per statement. */
+    protected List<String> insertLiterals(BulkInsert o) {
+        List<String> columns = o.columns();
+        List<String> out = new ArrayList<>();
+        String head = "INSERT INTO " + table(o.schema(), o.table()) + " (" + ids(columns) + ") VALUES ";
+        for (int from = 0; from < o.rows().size(); from += 100) {
+            List<Map<String, Object>> chunk = o.rows().subList(from, Math.min(o.rows().size(), from + 100));
+            out.add(head + chunk.stream().map(row -> "(" + columns.stream().map(c -> literals.value(row.get(c)))
+                    .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining(", ")));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- names and types
+
+    protected abstract String type(ColumnType type);
+
+    /** The type as this database spells it, for messages and for comparing columns. */
+    public String typeName(ColumnType type) {
+        return type(type);
+    }
+
+    protected final String id(String name) {
+        return dialect.identifier(name);
+    }
+
+    protected final String table(String schema, String name) {
+        return dialect.identifier(schema, name);
+    }
+
+    protected final String ids(List<String> names) {
+        return names.stream().map(this::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.migrations.ops;
+
+import dev.migrations.schema.Sequence;
+import java.util.Optional;
+
+/**
+ * Changes a sequence's options; null fields stay as they are. {@code restartWith} moves the next
+ * value. {@code existing}, the sequence as it was, makes the change reversible.
+ */
+public record AlterSequence(String schema, String name, Long increment, Long minValue, Long maxValue,
+        Boolean cycle, Long cache, Long restartWith, Sequence existing) implements Operation {
+
+    public static AlterSequence of(String schema, String name) {
+        return new AlterSequence(schema, name, null, null, null, null, null, null, null);
+    }
+
+    public AlterSequence increment(long value) {
+        return new AlterSequence(schema, name, value, minValue, maxValue, cycle, cache, restartWith, existing);
+    }
+
+    public AlterSequence minValue(long value) {
+        return new AlterSequence(schema, name, increment, value, maxValue, cycle, cache, restartWith, existing);
+    }
+
+    public AlterSequence maxValue(long value) {
+        return new AlterSequence(schema, name, increment, minValue, value, cycle, cache, restartWith, existing);
+    }
+
+    public AlterSequence cycle(boolean value) {
+        return new AlterSequence(schema, name, increment, minValue, maxValue, value, cache, restartWith, existing);
+    }
+
+    public AlterSequence cache(long value) {
+        return new AlterSequence(schema, name, increment, minValue, maxValue, cycle, value, restartWith, existing);
+    }
+
+    public AlterSequence restartWith(long value) {
+        return new AlterSequence(schema, name, increment, minValue, maxValue, cycle, cache, value, existing);
+    }
+
+    public AlterSequence existing(Sequence before) {
+        return new AlterSequence(schema, name, increment, minValue, maxValue, cycle, cache, restartWith, before);
+    }
+
+    @Override
+    public Optional<Operation> reverse() {
+        if (existing == null || restartWith != null) {
+            return Optional.empty();
+        }
+        AlterSequence back = of(schema, name);
+        back = increment == null ? back : back.withIncrement(existing.increment());
+        back = minValue == null ? back : back.withMin(existing.minValue());
+        back = maxValue == null ? back : back.withMax(existing.maxValue());
+        back = cycle == null ? back : back.withCycle(existing.cycle());
+        back = cache == null ? back : back.withCache(existing.cache());
+        return Optional.of(back);
+    }
+
+    private AlterSequence withIncrement(Long v) {
+        return v == null ? this : increment(v);
+    }
+
+    private AlterSequence withMin(Long v) {
+        return v == null ? this : minValue(v);
+    }
+
+    private AlterSequence withMax(Long v) {
+        return v == null ? this : maxValue(v);
+    }
+
+    private AlterSequence withCycle(Boolean v) {
+        return cycle(v != null && v);
+    }
+
+    private AlterSequence withCache(Long v) {
+        return v == null ? this : cache(v);
+    }
+
+    @Override
+    public String describe() {
+        return "alter sequence " + name;
+    }
+
+    @Override
+    public String table() {
+        return null;
+    }
+
+    @Override
+    public String irreversibleReason() {
+        return describe() + " cannot be reversed: give the sequence as it was with .existing(sequence(...))"
+                + " (a restart cannot be undone)";
+    }
+}

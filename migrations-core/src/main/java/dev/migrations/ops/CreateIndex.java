@@ -1,0 +1,26 @@
+package dev.migrations.ops;
+
+import dev.migrations.schema.Index;
+import java.util.Optional;
+
+/**
+ * Creates an index. {@code concurrently} builds it without blocking writes on PostgreSQL, which
+ * cannot run in a transaction: the revision must be declared {@code transactional = false}.
+ */
+public record CreateIndex(Index index, boolean concurrently, boolean ifNotExists) implements Operation {
+
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.of(new DropIndex(index.schema(), index.name(), index.table(), index, concurrently, false));
+    }
+
+    @Override
+    public String describe() {
+        return "create index " + index.name() + " on " + index.table();
+    }
+
+    @Override
+    public String table() {
+        return index.table();
+    }
+}

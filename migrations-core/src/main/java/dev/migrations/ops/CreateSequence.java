@@ -1,0 +1,22 @@
+package dev.migrations.ops;
+
+import dev.migrations.schema.Sequence;
+import java.util.Optional;
+
+public record CreateSequence(Sequence sequence) implements Operation {
+
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.of(new DropSequence(sequence.schema(), sequence.name(), sequence));
+    }
+
+    @Override
+    public String describe() {
+        return "create sequence " + sequence.name();
+    }
+
+    @Override
+    public String table() {
+        return null;
+    }
+}

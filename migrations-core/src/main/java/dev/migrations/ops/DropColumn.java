@@ -1,0 +1,23 @@
+package dev.migrations.ops;
+
+import dev.migrations.schema.Column;
+import java.util.Optional;
+
+/** Drops a column; {@code original} (may be null) is its definition, which makes the drop reversible. */
+public record DropColumn(String schema, String table, String column, Column original) implements Operation {
+
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.ofNullable(original).map(c -> new AddColumn(schema, table, c));
+    }
+
+    @Override
+    public String describe() {
+        return "drop column " + column + " from " + table;
+    }
+
+    @Override
+    public String irreversibleReason() {
+        return describe() + " cannot be reversed: pass the column's definition to dropColumn(table, Column)";
+    }
+}

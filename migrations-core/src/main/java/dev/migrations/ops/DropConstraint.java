@@ -1,0 +1,35 @@
+package dev.migrations.ops;
+
+import dev.migrations.schema.Constraint;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Drops a named constraint. {@code type} is needed where the database keeps constraint kinds apart
+ * (MySQL) and by the SQLite rebuild; {@code original} (may be null) makes the drop reversible.
+ */
+public record DropConstraint(String schema, String table, String name, Constraint.Type type, Constraint original)
+        implements Operation {
+
+    public DropConstraint {
+        Objects.requireNonNull(name, "constraint name");
+        if (original != null) {
+            type = original.type();
+        }
+    }
+
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.ofNullable(original).map(c -> new AddConstraint(schema, table, c));
+    }
+
+    @Override
+    public String describe() {
+        return "drop constraint " + name + " from " + table;
+    }
+
+    @Override
+    public String irreversibleReason() {
+        return describe() + " cannot be reversed: pass the constraint's definition to dropConstraint(table, c)";
+    }
+}

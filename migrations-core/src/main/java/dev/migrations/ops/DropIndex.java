@@ -1,0 +1,24 @@
+package dev.migrations.ops;
+
+import dev.migrations.schema.Index;
+import java.util.Optional;
+
+/** Drops an index; {@code original} (may be null) makes the drop reversible. */
+public record DropIndex(String schema, String name, String table, Index original, boolean concurrently,
+        boolean ifExists) implements Operation {
+
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.ofNullable(original).map(i -> new CreateIndex(i, concurrently, false));
+    }
+
+    @Override
+    public String describe() {
+        return "drop index " + name;
+    }
+
+    @Override
+    public String irreversibleReason() {
+        return describe() + " cannot be reversed: pass the index's definition to dropIndex(Index)";
+    }
+}

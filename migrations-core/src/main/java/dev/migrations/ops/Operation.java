@@ -1,0 +1,26 @@
+package dev.migrations.ops;
+
+import java.util.Optional;
+
+/**
+ * One schema or data change, as data: what a Java migration asks for, what autogenerate emits, and
+ * what each dialect renders to DDL. Operations that can be undone know their reverse.
+ */
+public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
+        CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateSequence, AlterSequence, DropSequence,
+        SetTableComment, Execute, BulkInsert {
+
+    /** The operation that undoes this one, when it can be derived from what this one knows. */
+    Optional<Operation> reverse();
+
+    /** A short description for logs and error messages, such as {@code add column email to users}. */
+    String describe();
+
+    /** The table this operation changes, or null for sequences and raw SQL. */
+    String table();
+
+    /** Why {@link #reverse()} is empty, for the error a derived downgrade reports. */
+    default String irreversibleReason() {
+        return describe() + " cannot be reversed automatically";
+    }
+}

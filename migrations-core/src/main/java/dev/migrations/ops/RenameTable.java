@@ -1,0 +1,16 @@
+package dev.migrations.ops;
+
+import java.util.Optional;
+
+public record RenameTable(String schema, String table, String newName) implements Operation {
+
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.of(new RenameTable(schema, newName, table));
+    }
+
+    @Override
+    public String describe() {
+        return "rename table " + table + " to " + newName;
+    }
+}
