@@ -44,7 +44,14 @@ public final class Migrations {
 
     Migrations(MigrationsConfiguration config) {
         this.config = config;
-        this.scripts = ScriptDirectory.load(config.locations, config.classLoader);
+        ScriptDirectory found = ScriptDirectory.load(config.locations, config.classLoader);
+        if (config.extraScripts.isEmpty()) {
+            this.scripts = found;
+        } else {
+            List<MigrationScript> all = new ArrayList<>(found.scripts());
+            all.addAll(config.extraScripts);
+            this.scripts = ScriptDirectory.of(all);
+        }
     }
 
     public static MigrationsConfiguration configure() {

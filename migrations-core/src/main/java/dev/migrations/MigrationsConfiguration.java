@@ -1,6 +1,9 @@
 package dev.migrations;
 
+import dev.migrations.api.Migration;
+import dev.migrations.script.JavaMigrationScript;
 import dev.migrations.script.Location;
+import dev.migrations.script.MigrationScript;
 import java.nio.file.Path;
 import dev.migrations.runtime.DdlSettings;
 import java.time.Duration;
@@ -41,6 +44,7 @@ public final class MigrationsConfiguration {
     String generatedPackage = "db.migrations";
     ScriptFormat generatedFormat = ScriptFormat.JAVA;
     String fileTemplate = "{year}{month}{day}_{hour}{minute}_{rev}_{slug}";
+    final List<MigrationScript> extraScripts = new ArrayList<>();
 
     MigrationsConfiguration() {
     }
@@ -62,6 +66,23 @@ public final class MigrationsConfiguration {
             parsed.add(Location.parse(location));
         }
         this.locations = List.copyOf(parsed);
+        return this;
+    }
+
+    /**
+     * Migration objects to add to those found in {@link #locations}, each class annotated with
+     * {@code @Revision}: for migrations that need constructor arguments (Spring beans, say).
+     */
+    public MigrationsConfiguration javaMigrations(Migration... migrations) {
+        for (Migration m : migrations) {
+            extraScripts.add(JavaMigrationScript.of(m));
+        }
+        return this;
+    }
+
+    /** Revisions built in code, added to those found in {@link #locations}. */
+    public MigrationsConfiguration scripts(MigrationScript... scripts) {
+        extraScripts.addAll(List.of(scripts));
         return this;
     }
 

@@ -354,14 +354,15 @@ public abstract class DdlRenderer {
 
     /** Offline inserts: the values written as literals, a hundred rows per statement. */
     protected List<String> insertLiterals(BulkInsert o) {
-        List<String> columns = o.columns();
         List<String> out = new ArrayList<>();
-        String head = "INSERT INTO " + table(o.schema(), o.table()) + " (" + ids(columns) + ") VALUES ";
-        for (int from = 0; from < o.rows().size(); from += 100) {
-            List<Map<String, Object>> chunk = o.rows().subList(from, Math.min(o.rows().size(), from + 100));
-            out.add(head + chunk.stream().map(row -> "(" + columns.stream().map(c -> literals.value(row.get(c)))
-                    .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining(", ")));
-        }
+        o.byColumns().forEach((columns, rows) -> {
+            String head = "INSERT INTO " + table(o.schema(), o.table()) + " (" + ids(columns) + ") VALUES ";
+            for (int from = 0; from < rows.size(); from += 100) {
+                List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + 100));
+                out.add(head + chunk.stream().map(row -> "(" + columns.stream().map(c -> literals.value(row.get(c)))
+                        .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining(", ")));
+            }
+        });
         return out;
     }
 

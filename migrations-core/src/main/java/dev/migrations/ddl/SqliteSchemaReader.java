@@ -122,20 +122,21 @@ public final class SqliteSchemaReader {
                     rs.getString("on_update")});
             }
         }
+        // The pragma lists keys last-declared first; match them to the declarations in order.
+        List<List<String[]>> declared = new ArrayList<>(rows.values());
+        java.util.Collections.reverse(declared);
         List<ForeignKey> keys = new ArrayList<>();
-        for (List<String[]> key : rows.values()) {
+        for (List<String[]> key : declared) {
             String referenced = key.get(0)[0];
             List<String> from = key.stream().map(r -> r[1]).toList();
             List<String> to = key.stream().map(r -> r[2]).toList();
             if (to.contains(null)) {
                 to = primaryKeyOf(connection, referenced);
             }
-            ParsedKey p = parsed.foreignKeys.getOrDefault(from, new ParsedKey(null, false, false));
+            ParsedKey p = parsed.takeForeignKey(from, referenced);
             keys.add(new ForeignKey(p.name, from, null, referenced, to, action(key.get(0)[3]),
                     action(key.get(0)[4]), p.deferrable, p.initiallyDeferred));
         }
-        // The pragma lists keys last-declared first.
-        java.util.Collections.reverse(keys);
         return keys;
     }
 
@@ -184,15 +185,27 @@ public final class SqliteSchemaReader {
 
     // ---------------------------------------------------------------- parsing stored DDL
 
-    private record ParsedKey(String name, boolean deferrable, boolean initiallyDeferred) {
+    private record ParsedKey(String name, List<String> columns, String referencedTable, boolean deferrable,
+            boolean initiallyDeferred) {
     }
 
     private static final class ParsedTable {
         String pkName;
         boolean autoincrement;
         final Map<List<String>, String> uniqueNames = new HashMap<>();
-        final Map<List<String>, ParsedKey> foreignKeys = new HashMap<>();
+        final List<ParsedKey> foreignKeys = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
+
+        /** The declared key over these columns to that table; two such keys are taken in order. */
+        ParsedKey takeForeignKey(List<String> columns, String referencedTable) {
+            for (int i = 0; i < foreignKeys.size(); i++) {
+                ParsedKey k = foreignKeys.get(i);
+                if (k.columns().equals(columns) && k.referencedTable().equalsIgnoreCase(referencedTable)) {
+                    return foreignKeys.remove(i);
+                }
+            }
+            return new ParsedKey(null, columns, referencedTable, false, false);
+        }
     }
 
     static ParsedTable parseTable(String sql) {
@@ -231,11 +244,14 @@ public final class SqliteSchemaReader {
                 name = null;
             } else if (t.is("FOREIGN") || (t.is("REFERENCES") && column != null)) {
                 List<String> columns = column != null ? List.of(column) : groupNames(tokens, i + 2);
+                int references = SqlTokens.indexOfWord(tokens, "REFERENCES", i);
+                String referenced = references >= 0 && references + 1 < tokens.size()
+                        ? tokens.get(references + 1).name() : "";
                 int deferrable = SqlTokens.indexOfWord(tokens, "DEFERRABLE", i);
                 boolean isDeferrable = deferrable > 0 && !tokens.get(deferrable - 1).is("NOT");
                 boolean initially = isDeferrable && deferrable + 2 < tokens.size()
                         && tokens.get(deferrable + 2).is("DEFERRED");
-                parsed.foreignKeys.put(columns, new ParsedKey(name, isDeferrable, initially));
+                parsed.foreignKeys.add(new ParsedKey(name, columns, referenced, isDeferrable, initially));
                 name = null;
                 if (column == null) {
                     return;

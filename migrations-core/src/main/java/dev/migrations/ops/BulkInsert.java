@@ -1,6 +1,7 @@
 package dev.migrations.ops;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,16 @@ public record BulkInsert(String schema, String table, List<Map<String, Object>> 
         rows = List.copyOf(rows);
     }
 
-    /** Every column named by any row, in first-seen order; missing values insert NULL. */
-    public List<String> columns() {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        rows.forEach(r -> names.addAll(r.keySet()));
-        return new ArrayList<>(names);
+    /**
+     * The rows grouped by the columns they name, in first-seen order: a column a row leaves out
+     * gets its server default, as in a hand-written INSERT, rather than NULL.
+     */
+    public Map<List<String>, List<Map<String, Object>>> byColumns() {
+        Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            groups.computeIfAbsent(new ArrayList<>(new LinkedHashSet<>(row.keySet())), k -> new ArrayList<>()).add(row);
+        }
+        return groups;
     }
 
     @Override

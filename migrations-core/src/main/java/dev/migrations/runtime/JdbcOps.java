@@ -141,13 +141,14 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
     }
 
     private void bulkInsert(BulkInsert insert) {
-        List<String> columns = insert.columns();
-        String sql = ddl.insertStatement(insert.schema(), insert.table(), columns);
-        try (BatchWriter writer = batch(sql, FETCH_SIZE)) {
-            for (Map<String, Object> row : insert.rows()) {
-                writer.add(columns.stream().map(row::get).toArray());
+        insert.byColumns().forEach((columns, rows) -> {
+            String sql = ddl.insertStatement(insert.schema(), insert.table(), columns);
+            try (BatchWriter writer = batch(sql, FETCH_SIZE)) {
+                for (Map<String, Object> row : rows) {
+                    writer.add(columns.stream().map(row::get).toArray());
+                }
             }
-        }
+        });
     }
 
     /**

@@ -24,6 +24,29 @@ public final class JavaMigrationScript extends MigrationScript {
         return java.util.Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
+    private JavaMigrationScript(Header header, Migration instance) {
+        super(header, instance.getClass().getName());
+        this.type = instance.getClass();
+        this.instance = instance;
+    }
+
+    /** A revision from a migration object (a Spring bean, say) whose class carries {@link Revision}. */
+    public static JavaMigrationScript of(Migration instance) {
+        Revision revision = instance.getClass().getAnnotation(Revision.class);
+        if (revision == null) {
+            throw new MigrationsException("Migration " + instance.getClass().getName() + " has no @Revision"
+                    + " annotation: add @Revision(id = ..., down = ...) to the class.");
+        }
+        JavaMigrationScript script = new JavaMigrationScript(instance.getClass(), revision);
+        script.instance = instance;
+        return script;
+    }
+
+    /** A revision from a migration object and a header given in code. */
+    public static JavaMigrationScript of(Header header, Migration instance) {
+        return new JavaMigrationScript(header, instance);
+    }
+
     public Class<? extends Migration> type() {
         return type;
     }
