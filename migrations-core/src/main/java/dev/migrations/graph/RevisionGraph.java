@@ -47,6 +47,7 @@ public final class RevisionGraph {
     private void build(List<RevisionNode> nodes) {
         int order = 0;
         for (RevisionNode node : nodes) {
+            node.resetDerived();
             checkId(node);
             RevisionNode previous = byId.putIfAbsent(node.id(), node);
             if (previous != null) {

@@ -36,6 +36,16 @@ public final class RevisionNode {
         this.source = source;
     }
 
+    /** Forgets what a previous graph derived, so one script can belong to several graphs in turn. */
+    void resetDerived() {
+        branchLabels.clear();
+        branchLabels.addAll(declaredBranchLabels);
+        children.clear();
+        allChildren.clear();
+        resolvedDependencies = List.of();
+        normalizedDependencies = List.of();
+    }
+
     public String id() {
         return id;
     }
