@@ -1,12 +1,11 @@
 package dev.migrations.ops;
 
+import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;
-import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.Table;
-import dev.migrations.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,8 +73,9 @@ public final class TableChanges {
                     + "; drop the table instead");
         }
         List<Column> columns = t.columns().stream().filter(c -> !c.name().equals(name)).toList();
-        // As PostgreSQL does: keys and indexes over the dropped column go with it.
-        List<Constraint> constraints = t.constraints().stream().filter(c -> !c.columns().contains(name)).toList();
+        // As PostgreSQL does: keys, checks and indexes over the dropped column go with it.
+        List<Constraint> constraints = t.constraints().stream().filter(c -> !c.columns().contains(name))
+                .filter(c -> !(c instanceof CheckConstraint ck && mentions(ck.condition(), name))).toList();
         List<Index> indexes = t.indexes().stream()
                 .filter(i -> i.columns().stream().noneMatch(e -> name.equals(Index.columnOf(e)))).toList();
         return t.withColumns(columns).withConstraints(constraints).withIndexes(indexes);
@@ -90,7 +90,9 @@ public final class TableChanges {
             return changed;
         }
         List<Constraint> constraints = t.constraints().stream()
-                .map(c -> c.renameColumn(o.column(), o.newName())).toList();
+                .map(c -> c instanceof CheckConstraint ck
+                        ? new CheckConstraint(ck.name(), renameIn(ck.condition(), o.column(), o.newName()))
+                        : c.renameColumn(o.column(), o.newName())).toList();
         List<Index> indexes = t.indexes().stream().map(i -> i.renameColumn(o.column(), o.newName())).toList();
         return changed.withConstraints(constraints).withIndexes(indexes);
     }
@@ -124,8 +126,45 @@ public final class TableChanges {
         return t.withConstraints(kept);
     }
 
-    /** Helper for readers: true when the constraint is a unique or foreign key over exactly these columns. */
-    public static boolean covers(Constraint c, List<String> columns) {
-        return (c instanceof UniqueConstraint || c instanceof ForeignKey) && c.columns().equals(columns);
+    /** True when a SQL condition names the column (outside string literals). */
+    static boolean mentions(String condition, String column) {
+        return !renameIn(condition, column, "\u0000").equals(condition);
+    }
+
+    /**
+     * The condition with every mention of a column, bare or double-quoted, renamed; text inside
+     * string literals is left alone.
+     */
+    static String renameIn(String condition, String column, String newName) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < condition.length()) {
+            char c = condition.charAt(i);
+            if (c == '\'') {
+                int end = condition.indexOf('\'', i + 1);
+                end = end < 0 ? condition.length() : end + 1;
+                out.append(condition, i, end);
+                i = end;
+            } else if (c == '"') {
+                int end = condition.indexOf('"', i + 1);
+                end = end < 0 ? condition.length() : end + 1;
+                String inner = condition.substring(i + 1, Math.max(i + 1, end - 1));
+                out.append(inner.equals(column) ? "\"" + newName + "\"" : condition.substring(i, end));
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < condition.length() && (Character.isLetterOrDigit(condition.charAt(end))
+                        || condition.charAt(end) == '_')) {
+                    end++;
+                }
+                String word = condition.substring(i, end);
+                out.append(word.equalsIgnoreCase(column) ? newName : word);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 }
