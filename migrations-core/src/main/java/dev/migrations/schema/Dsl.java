@@ -30,6 +30,17 @@ public final class Dsl {
     public static final ColumnType CLOB = ColumnType.CLOB;
     public static final ColumnType JSON = ColumnType.JSON;
 
+    public static final ReferentialAction CASCADE = ReferentialAction.CASCADE;
+    public static final ReferentialAction SET_NULL = ReferentialAction.SET_NULL;
+    public static final ReferentialAction SET_DEFAULT = ReferentialAction.SET_DEFAULT;
+    public static final ReferentialAction RESTRICT = ReferentialAction.RESTRICT;
+    public static final ReferentialAction NO_ACTION = ReferentialAction.NO_ACTION;
+
+    public static final Constraint.Type PRIMARY_KEY = Constraint.Type.PRIMARY_KEY;
+    public static final Constraint.Type UNIQUE = Constraint.Type.UNIQUE;
+    public static final Constraint.Type FOREIGN_KEY = Constraint.Type.FOREIGN_KEY;
+    public static final Constraint.Type CHECK = Constraint.Type.CHECK;
+
     private Dsl() {
     }
 
