@@ -1,16 +1,16 @@
 package dev.migrations;
 
+import dev.migrations.ddl.Dialect;
 import dev.migrations.graph.MigrationPlanner;
 import dev.migrations.graph.MultipleHeadsException;
 import dev.migrations.graph.RevisionGraph;
 import dev.migrations.graph.RevisionNode;
 import dev.migrations.graph.Step;
 import dev.migrations.runtime.AppliedStep;
-import dev.migrations.ddl.Dialect;
+import dev.migrations.runtime.DdlSettings;
 import dev.migrations.runtime.HistoryRecord;
 import dev.migrations.runtime.MigrationLock;
 import dev.migrations.runtime.MigrationRunner;
-import dev.migrations.runtime.DdlSettings;
 import dev.migrations.runtime.OfflineRenderer;
 import dev.migrations.runtime.VersionStore;
 import dev.migrations.script.MigrationScript;

@@ -1,11 +1,11 @@
 package dev.migrations;
 
 import dev.migrations.api.Migration;
+import dev.migrations.runtime.DdlSettings;
 import dev.migrations.script.JavaMigrationScript;
 import dev.migrations.script.Location;
 import dev.migrations.script.MigrationScript;
 import java.nio.file.Path;
-import dev.migrations.runtime.DdlSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +118,10 @@ public final class MigrationsConfiguration {
 
     /** How many times a revision is retried after a lock timeout; default 3. */
     public MigrationsConfiguration ddlLockRetries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("ddlLockRetries must not be negative");
+        }
         this.ddlLockRetries = retries;
-        new DdlSettings(ddlLockTimeout, retries);
         return this;
     }
 

@@ -370,11 +370,6 @@ public abstract class DdlRenderer {
 
     protected abstract String type(ColumnType type);
 
-    /** The type as this database spells it, for messages and for comparing columns. */
-    public String typeName(ColumnType type) {
-        return type(type);
-    }
-
     protected final String id(String name) {
         return dialect.identifier(name);
     }

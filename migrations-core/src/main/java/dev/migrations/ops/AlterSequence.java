@@ -47,33 +47,10 @@ public record AlterSequence(String schema, String name, Long increment, Long min
         if (existing == null || restartWith != null) {
             return Optional.empty();
         }
-        AlterSequence back = of(schema, name);
-        back = increment == null ? back : back.withIncrement(existing.increment());
-        back = minValue == null ? back : back.withMin(existing.minValue());
-        back = maxValue == null ? back : back.withMax(existing.maxValue());
-        back = cycle == null ? back : back.withCycle(existing.cycle());
-        back = cache == null ? back : back.withCache(existing.cache());
-        return Optional.of(back);
-    }
-
-    private AlterSequence withIncrement(Long v) {
-        return v == null ? this : increment(v);
-    }
-
-    private AlterSequence withMin(Long v) {
-        return v == null ? this : minValue(v);
-    }
-
-    private AlterSequence withMax(Long v) {
-        return v == null ? this : maxValue(v);
-    }
-
-    private AlterSequence withCycle(Boolean v) {
-        return cycle(v != null && v);
-    }
-
-    private AlterSequence withCache(Long v) {
-        return v == null ? this : cache(v);
+        return Optional.of(new AlterSequence(schema, name, increment == null ? null : existing.increment(),
+                minValue == null ? null : existing.minValue(), maxValue == null ? null : existing.maxValue(),
+                cycle == null ? null : Boolean.TRUE.equals(existing.cycle()), cache == null ? null : existing.cache(),
+                null, null));
     }
 
     @Override

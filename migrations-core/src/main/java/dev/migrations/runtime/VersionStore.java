@@ -72,6 +72,10 @@ public final class VersionStore {
      * normal case: existence is checked only when that query fails.
      */
     public List<String> heads(Connection connection) throws SQLException {
+        return heads(connection, true);
+    }
+
+    private List<String> heads(Connection connection, boolean firstTry) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT version_num FROM " + versionTable)) {
@@ -86,6 +90,9 @@ public final class VersionStore {
             }
             if (!tableExists(connection, versionTableName)) {
                 return List.of();
+            }
+            if (firstTry) {
+                return heads(connection, false); // another process created the table after our read
             }
             throw e;
         }
