@@ -20,7 +20,7 @@ public final class SqlLiterals {
     }
 
     public String string(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return dialect.literal(value);
     }
 
     public String value(Object value) {

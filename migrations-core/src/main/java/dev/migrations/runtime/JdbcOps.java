@@ -37,7 +37,6 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
     private final Dialect dialect;
     private final DdlSettings settings;
     private boolean foreignKeysWereOn;
-    private boolean rebuilt;
     private String sessionLockTimeout;
 
     JdbcOps(Connection connection, Dialect dialect, DdlSettings settings) {
@@ -73,10 +72,13 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
         }
     }
 
-    /** Runs what is still collected and, after a SQLite rebuild, checks every foreign key. */
+    /**
+     * Runs what is still collected and, where SQLite's foreign keys were turned off for the
+     * revision, checks them all, so neither a rebuild nor the revision's own data can break one.
+     */
     void finish() throws SQLException {
         flush();
-        if (rebuilt && foreignKeysWereOn) {
+        if (foreignKeysWereOn) {
             List<String> problems = new ArrayList<>();
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
                 while (rs.next() && problems.size() < 5) {
@@ -85,7 +87,7 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new MigrationsException("After rebuilding tables, foreign keys are broken: "
+                throw new MigrationsException("At the end of the revision, foreign keys are broken: "
                         + String.join("; ", problems) + ". Nothing was changed; fix the data or the migration.");
             }
         }
@@ -120,7 +122,6 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
         for (String sql : rebuild.statements()) {
             runStatement(sql);
         }
-        rebuilt = true;
     }
 
     @Override
@@ -135,7 +136,7 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
             throw new MigrationsException(operation.describe() + " CONCURRENTLY cannot run inside a transaction;"
                     + " declare the revision with transactional = false");
         }
-        for (String sql : render(operation)) {
+        for (String sql : ddl.render(operation)) {
             runStatement(sql);
         }
     }

@@ -50,11 +50,25 @@ final class OfflineOps extends OperationExecutor {
 
     @Override
     protected void perform(Operation operation) {
-        render(operation).forEach(this::write);
-        track(operation);
+        ddl.render(operation).forEach(this::write);
+        if (ddl.dialect() == Dialect.SQLITE) {
+            track(operation);
+        }
     }
 
+    /**
+     * Keeps the definitions a later rebuild starts from. A change the model cannot follow (an index
+     * made with raw SQL, say) makes the table unknown rather than failing the script.
+     */
     private void track(Operation operation) {
+        try {
+            follow(operation);
+        } catch (IllegalArgumentException e) {
+            created.remove(operation.table());
+        }
+    }
+
+    private void follow(Operation operation) {
         if (operation instanceof CreateTable c) {
             created.put(c.definition().name(), c.definition().normalized());
         } else if (operation instanceof DropTable d) {

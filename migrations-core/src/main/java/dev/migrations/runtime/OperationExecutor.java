@@ -6,7 +6,6 @@ import dev.migrations.ddl.Dialect;
 import dev.migrations.ddl.SqliteRebuild;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.TableChanges;
-import java.util.List;
 
 /**
  * What online and offline operations share: rendering each operation for the dialect and, on
@@ -53,10 +52,6 @@ abstract class OperationExecutor implements Ops {
 
     /** Runs (or writes) one operation that needs no rebuild. */
     protected abstract void perform(Operation operation);
-
-    protected List<String> render(Operation operation) {
-        return ddl.render(operation);
-    }
 
     @Override
     public String database() {

@@ -148,6 +148,19 @@ class SqliteRebuildTest {
         assertThat(m.current()).containsExactly("setup");
     }
 
+    @Test
+    void dataThatBreaksAForeignKeyIsRefusedAlthoughEnforcementIsOffDuringTheRevision() throws Exception {
+        TestDatabase db = database();
+        MigrationScript orphan = CodeRevisions.of("orphan", "setup",
+                ops -> ops.execute("INSERT INTO payment (id, invoice_id) VALUES (5000000, 99999999)"), ops -> { });
+        Migrations m = Migrations.configure().dataSource(db.dataSource()).locations().scripts(SETUP, orphan).load();
+        m.upgrade("setup");
+        assertThatThrownBy(() -> m.upgrade("orphan")).hasMessageContaining("Revision orphan")
+                .hasMessageContaining("foreign keys are broken").hasMessageContaining("payment");
+        assertThat(scalar(db, "SELECT count(*) FROM payment")).isEqualTo(1000);
+        assertThat(scalar(db, "PRAGMA foreign_keys")).isEqualTo(1);
+    }
+
     private static long scalar(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
