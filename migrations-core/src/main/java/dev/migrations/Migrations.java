@@ -13,6 +13,7 @@ import dev.migrations.runtime.MigrationLock;
 import dev.migrations.runtime.MigrationRunner;
 import dev.migrations.runtime.OfflineRenderer;
 import dev.migrations.runtime.VersionStore;
+import dev.migrations.script.JavaMigrationScript;
 import dev.migrations.script.MigrationScript;
 import dev.migrations.script.ScriptDirectory;
 import dev.migrations.script.ScriptWriter;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * The engine's entry point: Alembic's commands over a revision graph and a JDBC DataSource.
@@ -48,14 +50,39 @@ public final class Migrations {
         if (config.extraScripts.isEmpty()) {
             this.scripts = found;
         } else {
-            List<MigrationScript> all = new ArrayList<>(found.scripts());
-            all.addAll(config.extraScripts);
-            this.scripts = ScriptDirectory.of(all);
+            this.scripts = ScriptDirectory.of(withExtras(found, config.extraScripts));
         }
+    }
+
+    /**
+     * The scanned scripts plus those given in code. A migration object given in code replaces the
+     * scanned script of the same class: a Spring bean living in the scanned package is one revision,
+     * built with its constructor arguments, not two.
+     */
+    private static List<MigrationScript> withExtras(ScriptDirectory found, List<MigrationScript> extras) {
+        Set<Class<?>> given = new HashSet<>();
+        for (MigrationScript extra : extras) {
+            if (extra instanceof JavaMigrationScript java) {
+                given.add(java.type());
+            }
+        }
+        List<MigrationScript> all = new ArrayList<>();
+        for (MigrationScript script : found.scripts()) {
+            if (!(script instanceof JavaMigrationScript java && given.contains(java.type()))) {
+                all.add(script);
+            }
+        }
+        all.addAll(extras);
+        return all;
     }
 
     public static MigrationsConfiguration configure() {
         return new MigrationsConfiguration();
+    }
+
+    /** The DataSource the engine migrates, or null when it only renders offline SQL. */
+    public DataSource dataSource() {
+        return config.dataSource;
     }
 
     public ScriptDirectory scripts() {
@@ -362,17 +389,9 @@ public final class Migrations {
     }
 
     private static void failOnDrift(List<Validation.ChecksumMismatch> mismatches) {
-        if (mismatches.isEmpty()) {
-            return;
+        if (!mismatches.isEmpty()) {
+            throw new ChecksumDriftException(mismatches);
         }
-        StringBuilder message = new StringBuilder("Applied migration scripts were edited after they ran:");
-        for (Validation.ChecksumMismatch m : mismatches) {
-            message.append("\n  revision ").append(m.revision()).append(" (").append(m.source())
-                    .append("): recorded checksum ").append(m.recorded()).append(", now ").append(m.current());
-        }
-        message.append("\nRestore the applied scripts and put the change in a new revision"
-                + " (`migrations revision -m ...`), or set migrations.validate-checksums=false to accept edits.");
-        throw new MigrationsException(message.toString(), mismatches.get(0).revision(), null);
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -1,0 +1,203 @@
+package dev.migrations.boot.autoconfigure;
+
+import dev.migrations.Migrations;
+import dev.migrations.api.Migration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.util.Assert;
+
+/**
+ * Migrates the application's database on startup, before anything else uses it: Boot's database
+ * initializer detection makes JPA, JdbcTemplate, JdbcClient and jOOQ beans depend on the
+ * {@link MigrationsInitializer}.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Migrations.class)
+@Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(MigrationsAutoConfiguration.MigrationsRuntimeHints.class)
+public final class MigrationsAutoConfiguration {
+
+    /** Present even when the user defines the engine bean, so Hibernate never create-drops a migrated schema. */
+    @Bean
+    MigrationsSchemaManagementProvider migrationsDefaultDdlModeProvider(ObjectProvider<Migrations> migrations) {
+        return new MigrationsSchemaManagementProvider(migrations);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JdbcUtils.class)
+    @ConditionalOnMissingBean(Migrations.class)
+    @EnableConfigurationProperties(MigrationsProperties.class)
+    static class EngineConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(MigrationsConnectionDetails.class)
+        PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
+            return new PropertiesMigrationsConnectionDetails(properties);
+        }
+
+        @Bean
+        Migrations migrations(MigrationsProperties properties, MigrationsConnectionDetails connectionDetails,
+                ResourceLoader resourceLoader, ObjectProvider<DataSource> dataSource,
+                @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+                ObjectProvider<MigrationsConfigurationCustomizer> customizers, ObjectProvider<Migration> javaMigrations) {
+            ClassLoader classLoader = resourceLoader.getClassLoader();
+            DataSource target = migrationDataSource(connectionDetails, dataSource, migrationsDataSource, classLoader);
+            dev.migrations.MigrationsConfiguration configuration = Migrations.configure().dataSource(target);
+            if (classLoader != null) {
+                configuration.classLoader(classLoader);
+            }
+            apply(properties, configuration, target);
+            configuration.javaMigrations(javaMigrations.orderedStream().toArray(Migration[]::new));
+            customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
+            return configuration.load();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @Conditional(OnStartupModeCondition.class)
+        MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
+                ObjectProvider<MigrationStrategy> strategy) {
+            MigrationStrategy startup = strategy.getIfAvailable(() -> switch (properties.getMode()) {
+                case VALIDATE -> m -> m.validate().requireValid();
+                case UPGRADE, NONE -> m -> m.upgrade(properties.getTarget());
+            });
+            return new MigrationsInitializer(migrations, startup);
+        }
+
+        private static void apply(MigrationsProperties properties, dev.migrations.MigrationsConfiguration configuration,
+                DataSource dataSource) {
+            PropertyMapper map = PropertyMapper.get();
+            map.from(locations(properties.getLocations(), dataSource)).to(l -> configuration.locations(l));
+            map.from(properties.getVersionTable()).to(configuration::versionTable);
+            map.from(properties.getHistoryTable()).to(configuration::historyTable);
+            map.from(properties.getSchema()).to(configuration::schema);
+            map.from(properties.getLockWaitTimeout()).to(configuration::lockWaitTimeout);
+            map.from(properties.getDdlLockTimeout()).to(configuration::ddlLockTimeout);
+            map.from(properties.getDdlLockRetries()).to(configuration::ddlLockRetries);
+            map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);
+            MigrationsProperties.Generate generate = properties.getGenerate();
+            map.from(generate.getSourceDirectory()).to(configuration::generatedSourceDirectory);
+            map.from(generate.getSqlDirectory()).to(configuration::generatedSqlDirectory);
+            map.from(generate.getPackageName()).to(configuration::generatedPackage);
+            map.from(generate.getFormat()).to(configuration::generatedFormat);
+            map.from(generate.getFileTemplate()).to(configuration::fileTemplate);
+        }
+
+        /** The locations with {@code {vendor}} replaced by the database's id (postgresql, h2, sqlite...). */
+        private static String[] locations(List<String> locations, DataSource dataSource) {
+            if (locations.stream().noneMatch(l -> l.contains("{vendor}"))) {
+                return locations.toArray(String[]::new);
+            }
+            String vendor = vendor(dataSource);
+            return locations.stream().map(l -> l.replace("{vendor}", vendor)).toArray(String[]::new);
+        }
+
+        private static String vendor(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection()) {
+                String url = connection.getMetaData().getURL();
+                if (url != null && url.startsWith("jdbc:sqlite:")) {
+                    return "sqlite";
+                }
+                DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
+                Assert.state(driver != DatabaseDriver.UNKNOWN, () -> "Unable to resolve {vendor} in migrations.locations"
+                        + " for the database at " + url);
+                return driver.getId();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Unable to resolve {vendor} in migrations.locations: " + e.getMessage(),
+                        e);
+            }
+        }
+
+        /** Boot's precedence: the qualified DataSource, a URL of its own, a user override, the main one. */
+        private static DataSource migrationDataSource(MigrationsConnectionDetails details,
+                ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> migrationsDataSource,
+                @Nullable ClassLoader classLoader) {
+            DataSource qualified = migrationsDataSource.getIfAvailable();
+            if (qualified != null) {
+                return qualified;
+            }
+            String url = details.getJdbcUrl();
+            if (url != null) {
+                DataSourceBuilder<?> builder = DataSourceBuilder.create(classLoader).type(SimpleDriverDataSource.class)
+                        .url(url);
+                return withCredentials(builder, details).build();
+            }
+            DataSource main = dataSource.getIfUnique();
+            if (details.getUsername() != null && main != null) {
+                DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(main).type(SimpleDriverDataSource.class);
+                return withCredentials(builder, details).build();
+            }
+            Assert.state(main != null, "Migrations DataSource missing: define one DataSource (or mark one @Primary),"
+                    + " qualify one with @MigrationsDataSource, or set migrations.url");
+            return main;
+        }
+
+        private static DataSourceBuilder<?> withCredentials(DataSourceBuilder<?> builder,
+                MigrationsConnectionDetails details) {
+            PropertyMapper map = PropertyMapper.get();
+            map.from(details.getUsername()).to(builder::username);
+            map.from(details.getPassword()).to(builder::password);
+            map.from(details.getDriverClassName()).to(builder::driverClassName);
+            return builder;
+        }
+    }
+
+    /** A DataSource bean, JDBC connection details, or a URL of the migrations' own. */
+    static final class MigrationsDataSourceCondition extends AnyNestedCondition {
+
+        MigrationsDataSourceCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(DataSource.class)
+        private static final class DataSourceBeanCondition {
+        }
+
+        @ConditionalOnBean(JdbcConnectionDetails.class)
+        private static final class JdbcConnectionDetailsCondition {
+        }
+
+        @ConditionalOnProperty("migrations.url")
+        private static final class MigrationsUrlCondition {
+        }
+    }
+
+    /** Keeps the default location's SQL files in a native image. */
+    static final class MigrationsRuntimeHints implements RuntimeHintsRegistrar {
+
+        @Override
+        public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+            hints.resources().registerPattern("db/migrations/**");
+        }
+    }
+}

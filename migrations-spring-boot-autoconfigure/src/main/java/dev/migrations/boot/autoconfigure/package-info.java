@@ -1,0 +1,4 @@
+@NullMarked
+package dev.migrations.boot.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,29 @@
+package dev.migrations.boot.cli;
+
+import dev.migrations.Validation;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code check}: fails unless the database is at the scripts' heads with no checksum drift, the
+ * precondition of Alembic's check (which then compares the models; that part comes with autogenerate).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Exit non-zero unless the database is up to date with the scripts.")
+final class CheckCommand implements Callable<Integer> {
+
+    private final MigrationsCommandLine.Session session;
+
+    CheckCommand(MigrationsCommandLine.Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        Validation validation = session.engine().validate();
+        validation.requireValid();
+        session.out().println("No differences: the database is at the scripts' heads ("
+                + MoveCommands.at(validation.currentHeads()) + ").");
+        return 0;
+    }
+}

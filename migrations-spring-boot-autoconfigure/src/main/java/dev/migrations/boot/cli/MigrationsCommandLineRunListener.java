@@ -1,0 +1,79 @@
+package dev.migrations.boot.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns {@code java -jar app.jar migrations <command>} into one command run against the application's
+ * own DataSource: the context starts without a web server, without migrating on boot and with lazy
+ * beans (so JPA starts only when the command asks for the entities); the command runs as soon as
+ * the context is refreshed, before the application's own runners, and the JVM exits with its status.
+ */
+public final class MigrationsCommandLineRunListener implements SpringApplicationRunListener, Ordered {
+
+    /** The first argument that selects the command line instead of the application. */
+    public static final String COMMAND = "migrations";
+
+    private final String[] commandArgs;
+
+    public MigrationsCommandLineRunListener(SpringApplication application, String[] args) {
+        this.commandArgs = commandArgs(args);
+    }
+
+    /** The arguments after {@code migrations}, or null when the application runs normally. */
+    static String[] commandArgs(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                continue; // Spring's own --name=value arguments may come first
+            }
+            return COMMAND.equals(args[i]) ? Arrays.copyOfRange(args, i + 1, args.length) : null;
+        }
+        return null;
+    }
+
+    @Override
+    public int getOrder() {
+        // Before Boot's event publishing listener, so logging is initialized with these settings.
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+        if (commandArgs == null) {
+            return;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("spring.main.web-application-type", "none");
+        settings.put("spring.main.lazy-initialization", "true");
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("spring.main.log-startup-info", "false");
+        settings.put("logging.threshold.console", "warn");
+        settings.put("migrations.mode", "none");
+        environment.getPropertySources().addFirst(new MapPropertySource("migrationsCommandLine", settings));
+    }
+
+    @Override
+    public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+        if (commandArgs == null) {
+            return;
+        }
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        int status = MigrationsCommandLine.execute(context, out, err, commandArgs);
+        out.flush();
+        err.flush();
+        System.exit(SpringApplication.exit(context, () -> status));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.migrations.boot.cli;
+
+import dev.migrations.Migrations;
+import dev.migrations.graph.Step;
+import dev.migrations.runtime.AppliedStep;
+import dev.migrations.runtime.HistoryRecord;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The commands that move the database: {@code upgrade}, {@code downgrade}, {@code stamp}. */
+final class MoveCommands {
+
+    private MoveCommands() {
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later revision.")
+    static final class Upgrade implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Parameters(paramLabel = "TARGET", arity = "0..1", defaultValue = "heads",
+                description = "heads (default), head, a revision, label@head, +N; with --sql, [start:]end.")
+        String target;
+
+        @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
+        boolean sql;
+
+        Upgrade(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Migrations migrations = session.engine();
+            if (sql) {
+                session.out().print(migrations.upgradeSql(target));
+                session.out().flush();
+                return 0;
+            }
+            List<AppliedStep> steps = migrations.upgrade(target);
+            if (steps.isEmpty()) {
+                session.out().println("Nothing to upgrade: the database is at " + at(migrations.current()) + ".");
+            } else {
+                report(session.out(), steps);
+                session.out().println("The database is now at " + at(migrations.current()) + ".");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert to a previous revision.")
+    static final class Downgrade implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Parameters(paramLabel = "TARGET",
+                description = "-N, a revision, label@base or base; with --sql, start:end.")
+        String target;
+
+        @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
+        boolean sql;
+
+        Downgrade(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Migrations migrations = session.engine();
+            if (sql) {
+                session.out().print(migrations.downgradeSql(target));
+                session.out().flush();
+                return 0;
+            }
+            List<String> current = migrations.current();
+            List<Step.RevisionStep> plan = migrations.scripts().planner().downgrade(current, target);
+            if (plan.isEmpty()) {
+                session.out().println("Nothing to downgrade: the database is at " + at(current) + ".");
+                return 0;
+            }
+            // Destructive: say what will be undone before doing it.
+            session.out().println("Downgrading from " + at(current) + " to " + target + ": reverting "
+                    + plan.size() + " revision(s), which may drop tables, columns and data:");
+            for (Step.RevisionStep step : plan) {
+                session.out().println("  " + step.node().id() + "  "
+                        + migrations.scripts().script(step.node().id()).message());
+            }
+            report(session.out(), migrations.downgrade(target));
+            session.out().println("The database is now at " + at(migrations.current()) + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "stamp", mixinStandardHelpOptions = true,
+            description = "Set the database's revision without running any migration.")
+    static final class Stamp implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Parameters(paramLabel = "TARGET", arity = "1..*", description = "Revisions to stamp: heads, a revision, base.")
+        List<String> targets;
+
+        @Option(names = "--purge", description = "Empty the version table first (for an unknown current revision).")
+        boolean purge;
+
+        Stamp(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Migrations migrations = session.engine();
+            List<String> current = migrations.current();
+            session.out().println((purge ? "Purging the version table (was at " + at(current) + ") and stamping "
+                    : "Stamping " + at(current) + " -> ") + String.join(" ", targets)
+                    + "; no migration runs, so the schema must already match.");
+            migrations.stamp(targets, purge);
+            session.out().println("The database is now at " + at(migrations.current()) + ".");
+            return 0;
+        }
+    }
+
+    static void report(PrintWriter out, List<AppliedStep> steps) {
+        for (AppliedStep step : steps) {
+            String down = step.downRevisions().isEmpty() ? "<base>" : String.join(", ", step.downRevisions());
+            boolean up = step.direction() == HistoryRecord.Direction.UPGRADE;
+            out.println("Ran " + step.direction().sqlName() + " " + (up ? down + " -> " + step.revision()
+                    : step.revision() + " -> " + down) + (step.message() == null || step.message().isBlank() ? ""
+                    : ", " + step.message()) + " (" + step.executionMillis() + " ms)");
+        }
+    }
+
+    static String at(List<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+}

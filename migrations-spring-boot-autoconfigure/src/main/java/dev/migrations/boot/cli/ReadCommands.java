@@ -1,0 +1,175 @@
+package dev.migrations.boot.cli;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
+import dev.migrations.graph.RevisionGraph;
+import dev.migrations.graph.RevisionNode;
+import dev.migrations.script.MigrationScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The commands that only read: {@code current}, {@code history}, {@code heads}, {@code branches}, {@code show}. */
+final class ReadCommands {
+
+    private ReadCommands() {
+    }
+
+    @Command(name = "current", mixinStandardHelpOptions = true,
+            description = "Show the database's current revisions, one per line (nothing at base).")
+    static final class Current implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Option(names = {"-v", "--verbose"}, description = "Show the database URL and each revision in full.")
+        boolean verbose;
+
+        Current(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Migrations migrations = session.engine();
+            List<String> current = migrations.current();
+            if (verbose) {
+                session.out().println("Current revision(s) for " + safeUrl(migrations) + ":");
+            }
+            for (String id : current) {
+                if (!migrations.graph().contains(id)) {
+                    session.out().println(id + " (not in the scripts)");
+                } else if (verbose) {
+                    session.out().println(RevisionLines.verbose(migrations.scripts().script(id), false));
+                } else {
+                    session.out().println(RevisionLines.line(migrations.scripts().script(id),
+                            RevisionLines.Style.CURRENT, false));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "List revisions in order, newest first.")
+    static final class History implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
+                description = "Only revisions in [start]:[end]; 'current' may be either end.")
+        String range;
+
+        @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+        boolean verbose;
+
+        @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revisions.")
+        boolean indicateCurrent;
+
+        History(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Migrations migrations = session.engine();
+            Set<String> current = indicateCurrent ? new HashSet<>(migrations.current()) : Set.of();
+            for (MigrationScript script : migrations.history(range)) {
+                boolean isCurrent = current.contains(script.id());
+                session.out().println(verbose ? RevisionLines.verbose(script, isCurrent)
+                        : RevisionLines.line(script, RevisionLines.Style.HISTORY, isCurrent));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the scripts' head revisions.")
+    static final class Heads implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
+        boolean verbose;
+
+        Heads(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Migrations migrations = session.engine();
+            for (String head : migrations.heads()) {
+                MigrationScript script = migrations.scripts().script(head);
+                session.out().println(verbose ? RevisionLines.verbose(script, false)
+                        : RevisionLines.line(script, RevisionLines.Style.HEADS, false));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "branches", mixinStandardHelpOptions = true,
+            description = "Show the revisions where the graph branches, with their children.")
+    static final class Branches implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Option(names = {"-v", "--verbose"}, description = "Show each branch point in full.")
+        boolean verbose;
+
+        Branches(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Migrations migrations = session.engine();
+            RevisionGraph graph = migrations.graph();
+            for (RevisionNode node : migrations.branches()) {
+                MigrationScript script = migrations.scripts().script(node.id());
+                session.out().println(verbose ? RevisionLines.verbose(script, false)
+                        : RevisionLines.line(script, RevisionLines.Style.BRANCH, false));
+                String indent = " ".repeat(node.id().length());
+                for (String child : node.children().stream().sorted().toList()) {
+                    MigrationScript childScript = migrations.scripts().script(graph.node(child).id());
+                    String line = RevisionLines.line(childScript, RevisionLines.Style.HEADS, false);
+                    session.out().println(indent + " -> " + line + (verbose ? ", " + childScript.message() : ""));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one revision in full.")
+    static final class Show implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Parameters(paramLabel = "REV", description = "A revision id or prefix, a label, head or current.")
+        String revision;
+
+        Show(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            session.out().println(RevisionLines.verbose(session.engine().show(revision), false));
+            return 0;
+        }
+    }
+
+    /** The connection URL without credentials: operators paste this output into tickets. */
+    static String safeUrl(Migrations migrations) {
+        try (Connection connection = migrations.dataSource().getConnection()) {
+            String url = connection.getMetaData().getURL();
+            return url == null ? "(unknown)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        } catch (SQLException e) {
+            throw new MigrationsException("Database error: " + e.getMessage(), e);
+        }
+    }
+}

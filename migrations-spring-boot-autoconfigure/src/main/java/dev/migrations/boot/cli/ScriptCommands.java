@@ -1,0 +1,97 @@
+package dev.migrations.boot.cli;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfiguration.ScriptFormat;
+import dev.migrations.MigrationsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The commands that write new scripts: {@code revision} and {@code merge}. */
+final class ScriptCommands {
+
+    private ScriptCommands() {
+    }
+
+    @Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision file.")
+    static final class Revision implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
+        String message;
+
+        @Option(names = "--autogenerate", description = "Fill the revision from the entities' differences with the"
+                + " database.")
+        boolean autogenerate;
+
+        @Option(names = "--head", paramLabel = "REV", description = "Revision to build on (default: head).")
+        String head;
+
+        @Option(names = "--splice", description = "Allow --head to name a revision that is not a head.")
+        boolean splice;
+
+        @Option(names = "--branch-label", paramLabel = "LABEL", description = "Branch label for the new revision.")
+        List<String> branchLabels = new ArrayList<>();
+
+        @Option(names = "--depends-on", paramLabel = "REV", description = "Revisions or labels it depends on.")
+        List<String> dependsOn = new ArrayList<>();
+
+        @Option(names = "--rev-id", paramLabel = "ID", description = "Id to use instead of a generated one.")
+        String revId;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "java or sql (default:"
+                + " migrations.generate.format).")
+        ScriptFormat format;
+
+        Revision(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            if (autogenerate) {
+                throw new MigrationsException("--autogenerate needs the entity comparison, which this version does"
+                        + " not include yet; write the revision by hand (run without --autogenerate).");
+            }
+            Migrations migrations = session.engine();
+            Path file = migrations.revision(new Migrations.RevisionRequest(message, head, branchLabels, dependsOn,
+                    revId, splice, format, null, null));
+            session.out().println("Generating " + file.toAbsolutePath().normalize() + " ... done");
+            return 0;
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true, description = "Merge two or more heads into one.")
+    static final class Merge implements Callable<Integer> {
+
+        private final MigrationsCommandLine.Session session;
+
+        @Option(names = {"-m", "--message"}, description = "What the merge joins.")
+        String message = "merge";
+
+        @Option(names = "--branch-label", paramLabel = "LABEL", description = "Branch label for the merge revision.")
+        String branchLabel;
+
+        @Option(names = "--rev-id", paramLabel = "ID", description = "Id to use instead of a generated one.")
+        String revId;
+
+        @Parameters(paramLabel = "REVS", arity = "1..*", description = "Revisions to merge, or heads for all.")
+        List<String> revisions;
+
+        Merge(MigrationsCommandLine.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            Path file = session.engine().merge(message, revisions, branchLabel, revId);
+            session.out().println("Generating " + file.toAbsolutePath().normalize() + " ... done");
+            return 0;
+        }
+    }
+}

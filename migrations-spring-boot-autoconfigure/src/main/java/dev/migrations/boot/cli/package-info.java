@@ -1,0 +1,4 @@
+@NullMarked
+package dev.migrations.boot.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.migrations.boot.docker.compose;
+
+import org.jspecify.annotations.NullMarked;

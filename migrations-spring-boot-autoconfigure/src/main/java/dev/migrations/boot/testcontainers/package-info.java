@@ -1,0 +1,4 @@
+@NullMarked
+package dev.migrations.boot.testcontainers;
+
+import org.jspecify.annotations.NullMarked;
