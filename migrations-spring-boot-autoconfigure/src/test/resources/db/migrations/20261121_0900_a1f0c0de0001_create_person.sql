@@ -7,6 +7,7 @@ CREATE TABLE person (
     id INTEGER PRIMARY KEY,
     name VARCHAR(100) NOT NULL
 );
+INSERT INTO person (id, name) VALUES (1, 'Ada Lovelace');
 
 -- +downgrade
 DROP TABLE person;

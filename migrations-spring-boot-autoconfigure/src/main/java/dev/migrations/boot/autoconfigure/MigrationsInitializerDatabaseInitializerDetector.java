@@ -16,6 +16,6 @@ final class MigrationsInitializerDatabaseInitializerDetector extends AbstractBea
 
     @Override
     public int getOrder() {
-        return 1;
+        return 2;
     }
 }

@@ -2,6 +2,8 @@ package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.Migrations;
 import javax.sql.DataSource;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
@@ -20,7 +22,16 @@ final class MigrationsSchemaManagementProvider implements SchemaManagementProvid
 
     @Override
     public SchemaManagement getSchemaManagement(DataSource dataSource) {
-        return migrations.stream().anyMatch(m -> dataSource.equals(m.dataSource())) ? SchemaManagement.MANAGED
-                : SchemaManagement.UNMANAGED;
+        try {
+            return migrations.stream().anyMatch(m -> dataSource.equals(m.dataSource())) ? SchemaManagement.MANAGED
+                    : SchemaManagement.UNMANAGED;
+        } catch (BeansException e) {
+            if (e.contains(BeanCurrentlyInCreationException.class)) {
+                // spring.jpa.defer-datasource-initialization: the engine waits for the EntityManagerFactory
+                // that is asking. The migrations will build the schema, so Hibernate must not create-drop it.
+                return SchemaManagement.MANAGED;
+            }
+            throw e;
+        }
     }
 }
