@@ -1,6 +1,7 @@
 package dev.migrations.runtime;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.RevisionFailedException;
 import dev.migrations.graph.HeadMaintainer;
 import dev.migrations.graph.RevisionGraph;
 import dev.migrations.graph.Step;
@@ -198,9 +199,11 @@ public final class MigrationRunner {
         long millis = (System.nanoTime() - start) / 1_000_000;
         Throwable cause = e;
         String detail;
+        String statement = null;
         if (e instanceof StatementFailedException sf) {
             detail = sf.getMessage();
             cause = sf.getCause();
+            statement = sf.statement();
         } else if (e instanceof MigrationsException) {
             detail = e.getMessage();
         } else {
@@ -227,9 +230,9 @@ public final class MigrationRunner {
                         + " may have been applied; check the schema before running it again."
                 : "";
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
-        return new MigrationsException((direction == HistoryRecord.Direction.STAMP ? "Stamp to " : "Revision ")
+        return new RevisionFailedException((direction == HistoryRecord.Direction.STAMP ? "Stamp to " : "Revision ")
                 + revision + where + " failed during " + direction.sqlName() + ": " + detail + "\n" + state.strip()
-                + partial + " Fix the revision and run the command again.", revision, cause);
+                + partial + " Fix the revision and run the command again.", revision, statement, cause);
     }
 
     private static String revisionOf(Step step) {

@@ -2,8 +2,8 @@ package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.ChecksumDriftException;
 import dev.migrations.MigrationsException;
+import dev.migrations.RevisionFailedException;
 import dev.migrations.graph.MultipleHeadsException;
-import dev.migrations.script.StatementFailedException;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -31,11 +31,10 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<Migrations
                     + " (`migrations revision -m \"...\"`). If the edit was deliberate and harmless, set"
                     + " migrations.validate-checksums=false.";
         }
-        StatementFailedException statement = findCause(cause, StatementFailedException.class);
-        if (statement != null) {
-            return "Fix the failing statement" + (cause.revision() != null ? " in revision " + cause.revision() : "")
-                    + " and start the application again. The revision was rolled back where the database allows"
-                    + " it and the failure is recorded in the history table.";
+        if (cause instanceof RevisionFailedException failed) {
+            return "Fix the failing " + (failed.statement() != null ? "statement" : "code") + " in revision "
+                    + failed.revision() + " and start the application again. The revision was rolled back where the"
+                    + " database allows it and the failure is recorded in the history table.";
         }
         SQLException sql = findCause(cause, SQLException.class);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
