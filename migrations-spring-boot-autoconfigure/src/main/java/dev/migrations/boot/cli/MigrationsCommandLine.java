@@ -33,6 +33,7 @@ public final class MigrationsCommandLine implements Runnable {
                 new ScriptCommands.Revision(session), new ScriptCommands.Merge(session), new CheckCommand(session)}) {
             commandLine.addSubcommand(command);
         }
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -25,6 +26,11 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
     /** The first argument that selects the command line instead of the application. */
     public static final String COMMAND = "migrations";
 
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+    private static final List<String> JPA_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
+
     private final String[] commandArgs;
 
     public MigrationsCommandLineRunListener(SpringApplication application, String[] args) {
@@ -40,6 +46,13 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
             return COMMAND.equals(args[i]) ? Arrays.copyOfRange(args, i + 1, args.length) : null;
         }
         return null;
+    }
+
+    /** {@code check} and {@code revision --autogenerate} read the entities; nothing else does. */
+    static boolean needsEntities(String[] commandArgs) {
+        List<String> args = List.of(commandArgs);
+        String command = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        return command.equals("check") || (command.equals("revision") && args.contains("--autogenerate"));
     }
 
     @Override
@@ -60,6 +73,12 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
         settings.put("spring.main.log-startup-info", "false");
         settings.put("logging.threshold.console", "warn");
         settings.put("migrations.mode", "none");
+        if (!needsEntities(commandArgs)) {
+            // Spring creates an EntityManagerFactory eagerly even with lazy beans (it is LoadTimeWeaverAware),
+            // so JPA is left out unless the command compares the entities with the database.
+            String excluded = environment.getProperty(EXCLUDE, "");
+            settings.put(EXCLUDE, (excluded.isBlank() ? "" : excluded + ",") + String.join(",", JPA_AUTO_CONFIGURATIONS));
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("migrationsCommandLine", settings));
     }
 
