@@ -4,6 +4,7 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ public final class MigrationsCommandLine implements Runnable {
 
     /** Runs one command line (the arguments after {@code migrations}) and returns its exit status. */
     public static int execute(ApplicationContext context, PrintWriter out, PrintWriter err, String... args) {
-        Session session = new Session(() -> context.getBean(Migrations.class), context, out);
+        Session session = new Session(() -> engine(context), context, out);
         CommandLine commandLine = new CommandLine(new MigrationsCommandLine());
         for (Object command : new Object[] {
                 new MoveCommands.Upgrade(session), new MoveCommands.Downgrade(session), new MoveCommands.Stamp(session),
@@ -44,6 +45,15 @@ public final class MigrationsCommandLine implements Runnable {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return commandLine.execute(args);
+    }
+
+    private static Migrations engine(ApplicationContext context) {
+        try {
+            return context.getBean(Migrations.class);
+        } catch (NoSuchBeanDefinitionException e) {
+            throw new MigrationsException("This application has no migrations engine: migrations.enabled is false,"
+                    + " or there is no DataSource (set spring.datasource.url or migrations.url).", e);
+        }
     }
 
     /** Without a command: fail with the usage, as Alembic does. */

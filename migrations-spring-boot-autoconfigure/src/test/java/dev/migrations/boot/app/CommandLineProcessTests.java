@@ -195,6 +195,16 @@ class CommandLineProcessTests {
         assertThat(result.err()).contains("ERROR: Database error", "reachable");
     }
 
+    @Test
+    void disabledMigrationsSayWhy() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Kind.SQLITE, dir)) {
+            Result result = run(db, "--migrations.enabled=false", "current");
+            assertThat(result.exit()).as("%s", result).isEqualTo(1);
+            assertThat(result.err()).startsWith("ERROR: This application has no migrations engine")
+                    .doesNotContain("\tat ");
+        }
+    }
+
     private static Path written(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> all = files.toList();

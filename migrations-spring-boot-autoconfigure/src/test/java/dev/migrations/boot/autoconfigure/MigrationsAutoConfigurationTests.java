@@ -2,6 +2,7 @@ package dev.migrations.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import db.migrations.Rev20261121_0905_b2f0c0de0002_add_person_email;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.api.Ops;
@@ -172,6 +173,16 @@ class MigrationsAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context.getBean(Migrations.class).current()).containsExactly("c3bea0000003");
                     assertThat(tables(context.getBean(DataSource.class))).contains("BEAN_MADE");
+                });
+    }
+
+    @Test
+    void aBeanOfAScannedMigrationClassIsOneRevisionNotTwo() {
+        runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+                .withBean(Rev20261121_0905_b2f0c0de0002_add_person_email.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Migrations.class).current()).containsExactly("b2f0c0de0002");
                 });
     }
 
