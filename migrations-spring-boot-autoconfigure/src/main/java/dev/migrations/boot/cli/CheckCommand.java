@@ -1,7 +1,6 @@
 package dev.migrations.boot.cli;
 
 import dev.migrations.Validation;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
@@ -10,12 +9,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Exit non-zero unless the database is up to date with the scripts.")
-final class CheckCommand implements Callable<Integer> {
-
-    private final MigrationsCommandLine.Session session;
+final class CheckCommand extends SessionCommand {
 
     CheckCommand(MigrationsCommandLine.Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.migrations.boot.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -88,8 +89,8 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
             return;
         }
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         int status = MigrationsCommandLine.execute(context, out, err, commandArgs);
         out.flush();
         err.flush();

@@ -6,7 +6,6 @@ import dev.migrations.runtime.AppliedStep;
 import dev.migrations.runtime.HistoryRecord;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,9 +17,7 @@ final class MoveCommands {
     }
 
     @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later revision.")
-    static final class Upgrade implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Upgrade extends SessionCommand {
 
         @Parameters(paramLabel = "TARGET", arity = "0..1", defaultValue = "heads",
                 description = "heads (default), head, a revision, label@head, +N; with --sql, [start:]end.")
@@ -30,7 +27,7 @@ final class MoveCommands {
         boolean sql;
 
         Upgrade(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -53,9 +50,7 @@ final class MoveCommands {
     }
 
     @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert to a previous revision.")
-    static final class Downgrade implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Downgrade extends SessionCommand {
 
         @Parameters(paramLabel = "TARGET",
                 description = "-N, a revision, label@base or base; with --sql, start:end.")
@@ -65,7 +60,7 @@ final class MoveCommands {
         boolean sql;
 
         Downgrade(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -97,9 +92,7 @@ final class MoveCommands {
 
     @Command(name = "stamp", mixinStandardHelpOptions = true,
             description = "Set the database's revision without running any migration.")
-    static final class Stamp implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Stamp extends SessionCommand {
 
         @Parameters(paramLabel = "TARGET", arity = "1..*", description = "Revisions to stamp: heads, a revision, base.")
         List<String> targets;
@@ -108,7 +101,7 @@ final class MoveCommands {
         boolean purge;
 
         Stamp(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override

@@ -2,7 +2,6 @@ package dev.migrations.boot.cli;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
-import dev.migrations.graph.RevisionGraph;
 import dev.migrations.graph.RevisionNode;
 import dev.migrations.script.MigrationScript;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,15 +21,13 @@ final class ReadCommands {
 
     @Command(name = "current", mixinStandardHelpOptions = true,
             description = "Show the database's current revisions, one per line (nothing at base).")
-    static final class Current implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Current extends SessionCommand {
 
         @Option(names = {"-v", "--verbose"}, description = "Show the database URL and each revision in full.")
         boolean verbose;
 
         Current(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -57,9 +53,7 @@ final class ReadCommands {
 
     @Command(name = "history", mixinStandardHelpOptions = true,
             description = "List revisions in order, newest first.")
-    static final class History implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class History extends SessionCommand {
 
         @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
                 description = "Only revisions in [start]:[end]; 'current' may be either end.")
@@ -72,7 +66,7 @@ final class ReadCommands {
         boolean indicateCurrent;
 
         History(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -89,15 +83,13 @@ final class ReadCommands {
     }
 
     @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the scripts' head revisions.")
-    static final class Heads implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Heads extends SessionCommand {
 
         @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
         boolean verbose;
 
         Heads(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -114,28 +106,25 @@ final class ReadCommands {
 
     @Command(name = "branches", mixinStandardHelpOptions = true,
             description = "Show the revisions where the graph branches, with their children.")
-    static final class Branches implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Branches extends SessionCommand {
 
         @Option(names = {"-v", "--verbose"}, description = "Show each branch point in full.")
         boolean verbose;
 
         Branches(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
         public Integer call() {
             Migrations migrations = session.engine();
-            RevisionGraph graph = migrations.graph();
             for (RevisionNode node : migrations.branches()) {
                 MigrationScript script = migrations.scripts().script(node.id());
                 session.out().println(verbose ? RevisionLines.verbose(script, false)
                         : RevisionLines.line(script, RevisionLines.Style.BRANCH, false));
                 String indent = " ".repeat(node.id().length());
                 for (String child : node.children().stream().sorted().toList()) {
-                    MigrationScript childScript = migrations.scripts().script(graph.node(child).id());
+                    MigrationScript childScript = migrations.scripts().script(child);
                     String line = RevisionLines.line(childScript, RevisionLines.Style.HEADS, false);
                     session.out().println(indent + " -> " + line + (verbose ? ", " + childScript.message() : ""));
                 }
@@ -145,15 +134,13 @@ final class ReadCommands {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one revision in full.")
-    static final class Show implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Show extends SessionCommand {
 
         @Parameters(paramLabel = "REV", description = "A revision id or prefix, a label, head or current.")
         String revision;
 
         Show(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override

@@ -6,7 +6,6 @@ import dev.migrations.MigrationsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,9 +17,7 @@ final class ScriptCommands {
     }
 
     @Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision file.")
-    static final class Revision implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Revision extends SessionCommand {
 
         @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
         String message;
@@ -49,7 +46,7 @@ final class ScriptCommands {
         ScriptFormat format;
 
         Revision(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -67,9 +64,7 @@ final class ScriptCommands {
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true, description = "Merge two or more heads into one.")
-    static final class Merge implements Callable<Integer> {
-
-        private final MigrationsCommandLine.Session session;
+    static final class Merge extends SessionCommand {
 
         @Option(names = {"-m", "--message"}, description = "What the merge joins.")
         String message = "merge";
@@ -84,7 +79,7 @@ final class ScriptCommands {
         List<String> revisions;
 
         Merge(MigrationsCommandLine.Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
