@@ -176,6 +176,21 @@ public final class Migrations {
         });
     }
 
+    /**
+     * Every revision's state, the pending list and the full history, for an operator's view; read
+     * in one connection without taking the lock.
+     */
+    public DatabaseStatus status() {
+        return withConnection(c -> {
+            VersionStore store = store(c);
+            List<String> current = store.heads(c);
+            List<HistoryRecord> history = store.history(c);
+            List<Validation.ChecksumMismatch> drift = config.validateChecksums && !current.isEmpty()
+                    ? checksumMismatches(current, history) : List.of();
+            return DatabaseStatus.of(scripts, current, pendingFor(current), history, drift);
+        });
+    }
+
     private List<String> pendingFor(List<String> current) {
         for (String head : current) {
             if (!graph().contains(head)) {
