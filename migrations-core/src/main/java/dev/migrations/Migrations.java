@@ -208,7 +208,7 @@ public final class Migrations {
      */
     public List<AppliedStep> upgrade(String target) {
         String t = target == null ? "heads" : target;
-        return withConnection(c -> {
+        return observed("upgrade", t, () -> withConnection(c -> {
             VersionStore store = store(c);
             List<String> current = store.heads(c);
             if (config.validateChecksums && !current.isEmpty()) {
@@ -218,26 +218,60 @@ public final class Migrations {
                 return List.of();
             }
             return run(c, store, heads -> scripts.planner().upgrade(heads, t), false);
-        });
+        }));
     }
 
     public List<AppliedStep> downgrade(String target) {
         if (target == null || target.isBlank()) {
             throw new MigrationsException("downgrade needs a target: a revision, -N, label@base or base.");
         }
-        return withConnection(c -> run(c, store(c), heads -> scripts.planner().downgrade(heads, target), false));
+        return observed("downgrade", target,
+                () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().downgrade(heads, target), false)));
     }
 
     /** Moves the version table to {@code targets} without running migrations ({@code stamp}). */
     public List<AppliedStep> stamp(List<String> targets, boolean purge) {
-        return withConnection(c -> run(c, store(c), heads -> scripts.planner().stamp(heads, targets), purge));
+        return observed("stamp", String.join(" ", targets),
+                () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().stamp(heads, targets), purge)));
+    }
+
+    /** Tells the listeners a command starts and how it ended; a listener that throws is ignored. */
+    private List<AppliedStep> observed(String command, String target, java.util.function.Supplier<List<AppliedStep>> work) {
+        for (var listener : config.listeners) {
+            quietly(() -> listener.runStarting(command, target));
+        }
+        List<AppliedStep> steps = null;
+        RuntimeException failure = null;
+        try {
+            steps = work.get();
+            return steps;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            List<AppliedStep> done = steps == null ? List.of() : steps;
+            RuntimeException error = failure;
+            for (int i = config.listeners.size() - 1; i >= 0; i--) {
+                var listener = config.listeners.get(i);
+                quietly(() -> listener.runFinished(command, done, error));
+            }
+        }
+    }
+
+    private static void quietly(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Migrations.class).warn("A migration listener failed; ignoring it", e);
+        }
     }
 
     private List<AppliedStep> run(Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan,
             boolean purge) throws SQLException {
         String identity = c.getMetaData().getURL();
         MigrationLock lock = new MigrationLock(store, identity, config.lockWaitTimeout);
-        return new MigrationRunner(scripts, store, lock, new DdlSettings(config.ddlLockTimeout, config.ddlLockRetries))
+        return new MigrationRunner(scripts, store, lock, new DdlSettings(config.ddlLockTimeout, config.ddlLockRetries),
+                config.listeners)
                 .run(c, plan, purge);
     }
 

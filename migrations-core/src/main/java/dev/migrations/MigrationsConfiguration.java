@@ -45,6 +45,7 @@ public final class MigrationsConfiguration {
     ScriptFormat generatedFormat = ScriptFormat.JAVA;
     String fileTemplate = "{year}{month}{day}_{hour}{minute}_{rev}_{slug}";
     final List<MigrationScript> extraScripts = new ArrayList<>();
+    final List<dev.migrations.runtime.MigrationListener> listeners = new ArrayList<>();
 
     MigrationsConfiguration() {
     }
@@ -127,6 +128,12 @@ public final class MigrationsConfiguration {
 
     public MigrationsConfiguration validateChecksums(boolean validateChecksums) {
         this.validateChecksums = validateChecksums;
+        return this;
+    }
+
+    /** Adds listeners that hear every step of every run (metrics, tracing, progress). */
+    public MigrationsConfiguration listeners(dev.migrations.runtime.MigrationListener... listeners) {
+        this.listeners.addAll(List.of(listeners));
         return this;
     }
 

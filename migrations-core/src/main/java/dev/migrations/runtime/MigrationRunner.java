@@ -32,12 +32,15 @@ public final class MigrationRunner {
     private final VersionStore store;
     private final MigrationLock lock;
     private final DdlSettings ddlSettings;
+    private final List<MigrationListener> listeners;
 
-    public MigrationRunner(ScriptDirectory scripts, VersionStore store, MigrationLock lock, DdlSettings ddlSettings) {
+    public MigrationRunner(ScriptDirectory scripts, VersionStore store, MigrationLock lock, DdlSettings ddlSettings,
+            List<MigrationListener> listeners) {
         this.scripts = scripts;
         this.store = store;
         this.lock = lock;
         this.ddlSettings = ddlSettings;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -63,8 +66,8 @@ public final class MigrationRunner {
                 List<String> heads = checkKnown(store.heads(connection));
                 List<? extends Step> steps = planner.apply(heads);
                 HeadMaintainer maintainer = new HeadMaintainer(scripts.graph(), heads);
-                for (Step step : steps) {
-                    AppliedStep applied = runStep(connection, step, maintainer, appliedBy);
+                for (int i = 0; i < steps.size(); i++) {
+                    AppliedStep applied = runStep(connection, steps.get(i), maintainer, appliedBy, i + 1, steps.size());
                     if (applied == null) {
                         continue plan; // another process moved the heads: plan again from what is there
                     }
@@ -98,8 +101,8 @@ public final class MigrationRunner {
     }
 
     /** Runs one step; returns null when the heads moved under us and the plan must be redone. */
-    private AppliedStep runStep(Connection connection, Step step, HeadMaintainer maintainer, String appliedBy)
-            throws SQLException {
+    private AppliedStep runStep(Connection connection, Step step, HeadMaintainer maintainer, String appliedBy,
+            int index, int total) throws SQLException {
         MigrationScript script = step instanceof Step.RevisionStep rs ? scripts.script(rs.node().id()) : null;
         boolean transactional = script == null || script.transactional();
         String revision = revisionOf(step);
@@ -107,9 +110,11 @@ public final class MigrationRunner {
         HistoryRecord.Direction direction = script == null ? HistoryRecord.Direction.STAMP
                 : step.upgrade() ? HistoryRecord.Direction.UPGRADE : HistoryRecord.Direction.DOWNGRADE;
         List<String> downRevisions = script != null ? script.node().downRevisions() : step.fromRevisions();
+        String progress = total > 1 ? " (" + index + "/" + total + ")" : "";
         if (script != null) {
-            log.info("{}", ((Step.RevisionStep) step).describe(message));
+            log.info("{}{}", ((Step.RevisionStep) step).describe(message), progress);
         }
+        notify(l -> l.stepStarting(revision, direction, index, total));
         for (int attempt = 0; ; attempt++) {
             Instant startedAt = Instant.now();
             long start = System.nanoTime();
@@ -150,9 +155,11 @@ public final class MigrationRunner {
                 connection.setAutoCommit(true);
                 ops.close();
                 if (script != null) {
-                    log.info("Finished {} {} in {} ms", direction.sqlName(), revision, millis);
+                    log.info("Finished {} {} in {} ms{}", direction.sqlName(), revision, millis, progress);
                 }
-                return new AppliedStep(revision, downRevisions, direction, message, millis);
+                AppliedStep applied = new AppliedStep(revision, downRevisions, direction, message, millis);
+                notify(l -> l.stepFinished(applied, index, total));
+                return applied;
             } catch (Exception e) {
                 Exception failure = e;
                 rollBack(connection, ops, failure);
@@ -167,8 +174,21 @@ public final class MigrationRunner {
                     }
                     failure = LockTimeoutException.gaveUp(timeout.statementFailure(), ddlSettings, attempt + 1);
                 }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                Exception reported = failure;
+                notify(l -> l.stepFailed(revision, direction, millis, reported));
                 throw failed(connection, step, script, revision, downRevisions, direction, message, startedAt, start,
                         appliedBy, failure);
+            }
+        }
+    }
+
+    private void notify(java.util.function.Consumer<MigrationListener> event) {
+        for (MigrationListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("Migration listener {} failed; ignoring it", listener, e);
             }
         }
     }
