@@ -50,6 +50,11 @@ public final class MigrationsConfiguration {
     MigrationsConfiguration() {
     }
 
+    /** The DataSource set so far, for customizers that need to know which database they configure. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public MigrationsConfiguration dataSource(DataSource dataSource) {
         this.dataSource = dataSource;
         return this;
