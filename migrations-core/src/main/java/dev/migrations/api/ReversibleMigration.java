@@ -10,6 +10,7 @@ import java.util.List;
  * reversed, last first. Every operation must know its reverse (give dropped columns, tables,
  * indexes and constraints as definitions; name constraints; give {@code existing} for column
  * changes); raw SQL and data access make a migration irreversible, so write both directions then.
+ * Rows bulk-inserted into a table the same upgrade creates need no reverse: the table's drop takes them.
  */
 public interface ReversibleMigration extends Migration {
 
@@ -18,7 +19,14 @@ public interface ReversibleMigration extends Migration {
         List<Operation> recorded = new ArrayList<>();
         upgrade(new RecordingOps(ops, recorded));
         List<Operation> reversed = new ArrayList<>();
+        java.util.Set<String> created = new java.util.HashSet<>();
         for (Operation op : recorded) {
+            if (op instanceof dev.migrations.ops.CreateTable create) {
+                created.add(create.definition().schema() + "." + create.table());
+            }
+            if (op instanceof dev.migrations.ops.BulkInsert insert && created.contains(insert.schema() + "." + insert.table())) {
+                continue; // rows put into a table this revision creates go when the table is dropped
+            }
             reversed.add(0, op.reverse().orElseThrow(() -> new MigrationsException(getClass().getSimpleName()
                     + ": cannot derive the downgrade: " + op.irreversibleReason()
                     + ". Implement downgrade(ops) yourself.")));

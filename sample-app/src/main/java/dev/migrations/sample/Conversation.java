@@ -1,0 +1,60 @@
+package dev.migrations.sample;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A thread of messages owned by one user, with the user's display preferences as JSON. */
+@Entity
+@Table(name = "conversations")
+public class Conversation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @JsonIgnore
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "user_id", nullable = false)
+    private User user;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(name = "user_preferences", length = 500)
+    private String userPreferences;
+
+    protected Conversation() {
+    }
+
+    public Conversation(User user, String title) {
+        this.user = user;
+        this.title = title;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getUserId() {
+        return user.getId();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getUserPreferences() {
+        return userPreferences;
+    }
+
+    public void setUserPreferences(String userPreferences) {
+        this.userPreferences = userPreferences;
+    }
+}
