@@ -136,6 +136,18 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
             throw new MigrationsException(operation.describe() + " CONCURRENTLY cannot run inside a transaction;"
                     + " declare the revision with transactional = false");
         }
+        if (dialect == Dialect.H2 && operation instanceof DropIndex drop && !drop.ifExists()) {
+            List<Operation> steps;
+            try {
+                steps = H2BorrowedIndexes.dropping(connection, drop);
+            } catch (SQLException e) {
+                throw new StatementFailedException("INFORMATION_SCHEMA.TABLE_CONSTRAINTS", null, e);
+            }
+            for (Operation step : steps) {
+                ddl.render(step).forEach(this::runStatement);
+            }
+            return;
+        }
         for (String sql : ddl.render(operation)) {
             runStatement(sql);
         }

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ReferentialAction;
+import dev.migrations.Migrations;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -81,6 +82,32 @@ class SchemaOpsTest {
                 assertThat(after.column("all_types", "instant").type()).startsWith("timestamptz");
                 assertThat(after.column("all_types", "native").type()).startsWith("int4range");
             }
+        }
+    }
+
+    /**
+     * An index created after a foreign key on the same column, then dropped: H2 hands the index to
+     * the key and refuses the plain drop, so the engine drops and re-adds the key around it.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void indexOnAForeignKeyColumnAddedLaterDropsCleanly(Kind kind) throws Exception {
+        try (OpsFixture f = new OpsFixture(kind, dir)) {
+            Migrations m = f.migrations(CodeRevisions.reversible("index", "setup",
+                    ops -> ops.createIndex("ix_order_user_later", "order", "user_id")));
+            m.upgrade("setup");
+            Catalog before = Catalog.read(f.db);
+            m.upgrade("index");
+            m.downgrade("setup");
+            assertThat(Catalog.read(f.db)).isEqualTo(before);
+            // the foreign key still holds, with its ON DELETE CASCADE
+            try (var c = f.db.dataSource().getConnection(); var s = c.createStatement()) {
+                if (kind == Kind.SQLITE) {
+                    s.execute("PRAGMA foreign_keys = ON"); // SQLite enforces keys only when asked, per connection
+                }
+                s.executeUpdate("DELETE FROM " + q("user") + " WHERE id = 1");
+            }
+            assertThat(f.count("SELECT count(*) FROM " + q("order"))).isEqualTo(1);
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
 
 /** A thread of messages owned by one user, with the user's display preferences as JSON. */
 @Entity
@@ -29,6 +30,10 @@ public class Conversation {
 
     @Column(name = "user_preferences", length = 500)
     private String userPreferences;
+
+    @ColumnDefault("false")
+    @Column(nullable = false)
+    private boolean archived;
 
     protected Conversation() {
     }
@@ -56,5 +61,13 @@ public class Conversation {
 
     public void setUserPreferences(String userPreferences) {
         this.userPreferences = userPreferences;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public void setArchived(boolean archived) {
+        this.archived = archived;
     }
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SampleApplicationTests {
 
     static final List<String> REVISIONS = List.of("5cd038a8f131", "27c6a30d7c24", "ae1027a6acf3", "9b8a6c2d4e10",
-            "c3d2e1f0a9b8", "d4e5f6a7b8c9", "e5f6a7b8c9d0", "f6a7b8c9d0e1");
+            "c3d2e1f0a9b8", "d4e5f6a7b8c9", "e5f6a7b8c9d0", "f6a7b8c9d0e1", "b7c8d9e0f1a2");
 
     @TempDir
     Path tmp;
@@ -41,7 +41,7 @@ class SampleApplicationTests {
     void migratesOnBootMatchesTheEntitiesAndServesTheApi(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp); ConfigurableApplicationContext app = start(db)) {
             Migrations migrations = app.getBean(Migrations.class);
-            assertThat(migrations.current()).containsExactly("f6a7b8c9d0e1");
+            assertThat(migrations.current()).containsExactly("b7c8d9e0f1a2");
             assertThat(migrations.appliedHistory()).extracting(h -> h.revision())
                     .containsExactlyInAnyOrderElementsOf(REVISIONS);
 
@@ -53,6 +53,7 @@ class SampleApplicationTests {
                     "{\"title\":\"Engines\",\"userPreferences\":\"{\\\"theme\\\":\\\"dark\\\"}\"}", 201);
             long id = conversation.get("id").asLong();
             assertThat(conversation.get("userPreferences").asString()).isEqualTo("{\"theme\":\"dark\"}");
+            assertThat(conversation.get("archived").asBoolean()).isFalse();
             call(app, "POST", "/api/conversations/" + id + "/messages", "{\"content\":\"Hello\"}", 201);
             JsonNode messages = call(app, "GET", "/api/conversations/" + id + "/messages", null, 200);
             assertThat(messages.get(0).get("role").asString()).isEqualTo("user");
