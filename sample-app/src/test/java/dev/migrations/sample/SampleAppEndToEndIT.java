@@ -157,7 +157,7 @@ class SampleAppEndToEndIT {
     }
 
     private static Path jar() {
-        Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged sample app (run through `./mvnw verify`)").isRegularFile();
         return jar;
     }
