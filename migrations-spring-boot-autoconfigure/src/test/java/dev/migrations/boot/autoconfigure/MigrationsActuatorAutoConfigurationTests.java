@@ -57,6 +57,26 @@ class MigrationsActuatorAutoConfigurationTests {
                 .run(context -> assertThat(context).doesNotHaveBean("migrationsHealthContributor"));
     }
 
+    @Test
+    void endpointReportsEveryContextUpToTheRoot() {
+        ApplicationContextRunner parentRunner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
+                .withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+                .withPropertyValues("migrations.locations=classpath:db/migrations");
+        parentRunner.run(parent -> new ApplicationContextRunner().withParent(parent)
+                .withBean("childMigrations", dev.migrations.Migrations.class,
+                        () -> parent.getBean(dev.migrations.Migrations.class))
+                .run(child -> {
+                    var contexts = new MigrationsEndpoint(child).migrationsBeans().getContexts();
+                    assertThat(contexts).containsOnlyKeys(child.getId(), parent.getId());
+                    assertThat(contexts.get(child.getId()).getParentId()).isEqualTo(parent.getId());
+                    assertThat(contexts.get(child.getId()).getMigrationsBeans()).containsOnlyKeys("childMigrations");
+                    assertThat(contexts.get(parent.getId()).getMigrationsBeans().get("migrations").getUpToDate())
+                            .isTrue();
+                    assertThat(contexts.get(parent.getId()).getParentId()).isNull();
+                }));
+    }
+
     /**
      * Applications without actuator or Micrometer skip these classes in Boot's import filter, before
      * any of their annotations load: the generated metadata must carry the class guards.
