@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where a database stands, revision by revision: what an operator asks before touching anything.
@@ -93,11 +95,11 @@ public record DatabaseStatus(List<String> currentHeads, List<String> scriptHeads
             }
             MigrationScript script = scripts.script(node.id());
             revisions.put(node.id(), new RevisionStatus(node.id(), state, node.downRevisions(), node.dependsOn(),
-                    List.copyOf(new java.util.TreeSet<>(node.branchLabels())), script.message(), script.source(),
+                    List.copyOf(new TreeSet<>(node.branchLabels())), script.message(), script.source(),
                     script.createDate(), script.checksum()));
         }
         // Revisions the database holds that the deployed scripts lack: a newer deploy's, or deleted files.
-        Set<String> missing = new java.util.LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
         for (HistoryRecord row : history) {
             HistoryRecord last = lastRun.get(row.revision());
             if (!graph.contains(row.revision()) && last != null && last.success()

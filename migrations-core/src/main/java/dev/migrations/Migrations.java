@@ -9,6 +9,7 @@ import dev.migrations.graph.Step;
 import dev.migrations.runtime.AppliedStep;
 import dev.migrations.runtime.DdlSettings;
 import dev.migrations.runtime.HistoryRecord;
+import dev.migrations.runtime.MigrationListeners;
 import dev.migrations.runtime.MigrationLock;
 import dev.migrations.runtime.MigrationRunner;
 import dev.migrations.runtime.OfflineRenderer;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -43,9 +45,11 @@ public final class Migrations {
 
     private final MigrationsConfiguration config;
     private final ScriptDirectory scripts;
+    private final MigrationListeners listeners;
 
     Migrations(MigrationsConfiguration config) {
         this.config = config;
+        this.listeners = new MigrationListeners(config.listeners);
         ScriptDirectory found = ScriptDirectory.load(config.locations, config.classLoader);
         if (config.extraScripts.isEmpty()) {
             this.scripts = found;
@@ -235,34 +239,16 @@ public final class Migrations {
                 () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().stamp(heads, targets), purge)));
     }
 
-    /** Tells the listeners a command starts and how it ended; a listener that throws is ignored. */
-    private List<AppliedStep> observed(String command, String target, java.util.function.Supplier<List<AppliedStep>> work) {
-        for (var listener : config.listeners) {
-            quietly(() -> listener.runStarting(command, target));
-        }
-        List<AppliedStep> steps = null;
-        RuntimeException failure = null;
+    /** Tells the listeners a command starts and how it ended. */
+    private List<AppliedStep> observed(String command, String target, Supplier<List<AppliedStep>> work) {
+        listeners.runStarting(command, target);
         try {
-            steps = work.get();
+            List<AppliedStep> steps = work.get();
+            listeners.runFinished(command, steps, null);
             return steps;
         } catch (RuntimeException e) {
-            failure = e;
+            listeners.runFinished(command, List.of(), e);
             throw e;
-        } finally {
-            List<AppliedStep> done = steps == null ? List.of() : steps;
-            RuntimeException error = failure;
-            for (int i = config.listeners.size() - 1; i >= 0; i--) {
-                var listener = config.listeners.get(i);
-                quietly(() -> listener.runFinished(command, done, error));
-            }
-        }
-    }
-
-    private static void quietly(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Migrations.class).warn("A migration listener failed; ignoring it", e);
         }
     }
 
@@ -271,8 +257,7 @@ public final class Migrations {
         String identity = c.getMetaData().getURL();
         MigrationLock lock = new MigrationLock(store, identity, config.lockWaitTimeout);
         return new MigrationRunner(scripts, store, lock, new DdlSettings(config.ddlLockTimeout, config.ddlLockRetries),
-                config.listeners)
-                .run(c, plan, purge);
+                listeners).run(c, plan, purge);
     }
 
     private boolean isKnown(List<String> current) {

@@ -2,6 +2,7 @@ package dev.migrations;
 
 import dev.migrations.api.Migration;
 import dev.migrations.runtime.DdlSettings;
+import dev.migrations.runtime.MigrationListener;
 import dev.migrations.script.JavaMigrationScript;
 import dev.migrations.script.Location;
 import dev.migrations.script.MigrationScript;
@@ -45,7 +46,7 @@ public final class MigrationsConfiguration {
     ScriptFormat generatedFormat = ScriptFormat.JAVA;
     String fileTemplate = "{year}{month}{day}_{hour}{minute}_{rev}_{slug}";
     final List<MigrationScript> extraScripts = new ArrayList<>();
-    final List<dev.migrations.runtime.MigrationListener> listeners = new ArrayList<>();
+    final List<MigrationListener> listeners = new ArrayList<>();
 
     MigrationsConfiguration() {
     }
@@ -137,7 +138,7 @@ public final class MigrationsConfiguration {
     }
 
     /** Adds listeners that hear every step of every run (metrics, tracing, progress). */
-    public MigrationsConfiguration listeners(dev.migrations.runtime.MigrationListener... listeners) {
+    public MigrationsConfiguration listeners(MigrationListener... listeners) {
         this.listeners.addAll(List.of(listeners));
         return this;
     }

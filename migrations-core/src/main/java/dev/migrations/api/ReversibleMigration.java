@@ -1,9 +1,13 @@
 package dev.migrations.api;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.ops.BulkInsert;
+import dev.migrations.ops.CreateTable;
 import dev.migrations.ops.Operation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A migration written as its upgrade only: the downgrade replays the upgrade's operations
@@ -19,12 +23,12 @@ public interface ReversibleMigration extends Migration {
         List<Operation> recorded = new ArrayList<>();
         upgrade(new RecordingOps(ops, recorded));
         List<Operation> reversed = new ArrayList<>();
-        java.util.Set<String> created = new java.util.HashSet<>();
+        Set<String> created = new HashSet<>();
         for (Operation op : recorded) {
-            if (op instanceof dev.migrations.ops.CreateTable create) {
+            if (op instanceof CreateTable create) {
                 created.add(create.definition().schema() + "." + create.table());
             }
-            if (op instanceof dev.migrations.ops.BulkInsert insert && created.contains(insert.schema() + "." + insert.table())) {
+            if (op instanceof BulkInsert insert && created.contains(insert.schema() + "." + insert.table())) {
                 continue; // rows put into a table this revision creates go when the table is dropped
             }
             reversed.add(0, op.reverse().orElseThrow(() -> new MigrationsException(getClass().getSimpleName()

@@ -32,15 +32,15 @@ public final class MigrationRunner {
     private final VersionStore store;
     private final MigrationLock lock;
     private final DdlSettings ddlSettings;
-    private final List<MigrationListener> listeners;
+    private final MigrationListener listener;
 
     public MigrationRunner(ScriptDirectory scripts, VersionStore store, MigrationLock lock, DdlSettings ddlSettings,
-            List<MigrationListener> listeners) {
+            MigrationListener listener) {
         this.scripts = scripts;
         this.store = store;
         this.lock = lock;
         this.ddlSettings = ddlSettings;
-        this.listeners = List.copyOf(listeners);
+        this.listener = listener;
     }
 
     /**
@@ -114,7 +114,7 @@ public final class MigrationRunner {
         if (script != null) {
             log.info("{}{}", ((Step.RevisionStep) step).describe(message), progress);
         }
-        notify(l -> l.stepStarting(revision, direction, index, total));
+        listener.stepStarting(revision, direction, index, total);
         for (int attempt = 0; ; attempt++) {
             Instant startedAt = Instant.now();
             long start = System.nanoTime();
@@ -158,7 +158,7 @@ public final class MigrationRunner {
                     log.info("Finished {} {} in {} ms{}", direction.sqlName(), revision, millis, progress);
                 }
                 AppliedStep applied = new AppliedStep(revision, downRevisions, direction, message, millis);
-                notify(l -> l.stepFinished(applied, index, total));
+                listener.stepFinished(applied, index, total);
                 return applied;
             } catch (Exception e) {
                 Exception failure = e;
@@ -175,20 +175,9 @@ public final class MigrationRunner {
                     failure = LockTimeoutException.gaveUp(timeout.statementFailure(), ddlSettings, attempt + 1);
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                Exception reported = failure;
-                notify(l -> l.stepFailed(revision, direction, millis, reported));
+                listener.stepFailed(revision, direction, millis, failure);
                 throw failed(connection, step, script, revision, downRevisions, direction, message, startedAt, start,
                         appliedBy, failure);
-            }
-        }
-    }
-
-    private void notify(java.util.function.Consumer<MigrationListener> event) {
-        for (MigrationListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                log.warn("Migration listener {} failed; ignoring it", listener, e);
             }
         }
     }
