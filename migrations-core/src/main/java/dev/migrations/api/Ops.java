@@ -51,19 +51,7 @@ public interface Ops {
 
     /** Creates a table from columns, constraints and indexes; returns its definition. */
     default Table createTable(String table, TableElement... elements) {
-        List<Column> columns = new ArrayList<>();
-        List<Constraint> constraints = new ArrayList<>();
-        List<Index> indexes = new ArrayList<>();
-        for (TableElement e : elements) {
-            if (e instanceof Column c) {
-                columns.add(c);
-            } else if (e instanceof Constraint c) {
-                constraints.add(c);
-            } else if (e instanceof Index i) {
-                indexes.add(i.onTable(table));
-            }
-        }
-        Table definition = new Table(null, table, columns, constraints, indexes, null);
+        Table definition = Table.of(table, elements);
         createTable(definition);
         return definition;
     }

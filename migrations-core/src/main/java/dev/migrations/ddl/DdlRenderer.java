@@ -91,6 +91,10 @@ public abstract class DdlRenderer {
         } else if (op instanceof AddConstraint o) {
             return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " ADD " + constraint(o.constraint()));
         } else if (op instanceof DropConstraint o) {
+            if (o.name() == null) {
+                throw new UnsupportedOperationException(o.describe() + ": only SQLite can drop a constraint by its"
+                        + " definition; give the constraint's name");
+            }
             return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " DROP CONSTRAINT " + id(o.name()));
         } else if (op instanceof CreateSequence o) {
             return List.of("CREATE SEQUENCE " + table(o.sequence().schema(), o.sequence().name())

@@ -5,14 +5,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Drops a named constraint. {@code type} is needed where the database keeps constraint kinds apart
+ * Drops a named constraint, or on SQLite (where constraints may have no name) the one equal to
+ * {@code original}. {@code type} is needed where the database keeps constraint kinds apart
  * (MySQL) and by the SQLite rebuild; {@code original} (may be null) makes the drop reversible.
  */
 public record DropConstraint(String schema, String table, String name, Constraint.Type type, Constraint original)
         implements Operation {
 
     public DropConstraint {
-        Objects.requireNonNull(name, "constraint name");
+        if (name == null && original == null) {
+            throw new NullPointerException("constraint name");
+        }
         if (original != null) {
             type = original.type();
         }
@@ -25,7 +28,8 @@ public record DropConstraint(String schema, String table, String name, Constrain
 
     @Override
     public String describe() {
-        return "drop constraint " + name + " from " + table;
+        return "drop constraint " + (name != null ? name : original.type().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ')) + " from " + table;
     }
 
     @Override

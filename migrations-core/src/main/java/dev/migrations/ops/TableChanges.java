@@ -101,7 +101,8 @@ public final class TableChanges {
         List<Constraint> kept = new ArrayList<>();
         Constraint dropped = null;
         for (Constraint c : t.constraints()) {
-            if (dropped == null && o.name().equals(c.name())) {
+            boolean same = o.name() != null ? o.name().equals(c.name()) : c.equals(o.original());
+            if (dropped == null && same) {
                 dropped = c;
             } else {
                 kept.add(c);

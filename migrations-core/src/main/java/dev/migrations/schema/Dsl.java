@@ -56,6 +56,33 @@ public final class Dsl {
         return ColumnType.decimal(precision, scale);
     }
 
+    /** {@code VARCHAR} without a length (PostgreSQL and H2 leave it unbounded). */
+    public static ColumnType varchar() {
+        return new ColumnType(ColumnType.Kind.VARCHAR, null, null, null, null);
+    }
+
+    public static ColumnType binary(int length) {
+        return ColumnType.binary(length);
+    }
+
+    /** {@code TIME} with {@code fractionalDigits} digits of seconds. */
+    public static ColumnType time(int fractionalDigits) {
+        return new ColumnType(ColumnType.Kind.TIME, null, fractionalDigits, null, null);
+    }
+
+    public static ColumnType timestamp(int fractionalDigits) {
+        return ColumnType.timestamp(fractionalDigits);
+    }
+
+    public static ColumnType timestampTz(int fractionalDigits) {
+        return ColumnType.timestampTz(fractionalDigits);
+    }
+
+    /** A table definition from columns, constraints and indexes, as {@code Ops.createTable} takes them. */
+    public static Table table(String name, TableElement... elements) {
+        return Table.of(name, elements);
+    }
+
     public static ColumnType rawType(String type) {
         return ColumnType.raw(type);
     }

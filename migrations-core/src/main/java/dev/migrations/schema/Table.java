@@ -26,6 +26,23 @@ public record Table(String schema, String name, List<Column> columns, List<Const
         }
     }
 
+    /** A table from columns, constraints and indexes in any order. */
+    public static Table of(String name, TableElement... elements) {
+        List<Column> columns = new ArrayList<>();
+        List<Constraint> constraints = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        for (TableElement e : elements) {
+            if (e instanceof Column c) {
+                columns.add(c);
+            } else if (e instanceof Constraint c) {
+                constraints.add(c);
+            } else if (e instanceof Index i) {
+                indexes.add(i.onTable(name));
+            }
+        }
+        return new Table(null, name, columns, constraints, indexes, null);
+    }
+
     public Optional<Column> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }

@@ -52,6 +52,9 @@ public final class ScriptWriter {
         if (!javaPackage.isEmpty()) {
             s.append("package ").append(javaPackage).append(";\n\n");
         }
+        if (hasCode(revision.upgradeBody()) || hasCode(revision.downgradeBody())) {
+            s.append("import static dev.migrations.schema.Dsl.*;\n\n"); // generated bodies use the Dsl
+        }
         s.append("import dev.migrations.api.Migration;\nimport dev.migrations.api.Ops;\n")
                 .append("import dev.migrations.api.Revision;\n\n");
         s.append("@Revision(\n        id = ").append(quote(revision.id()));
@@ -129,6 +132,10 @@ public final class ScriptWriter {
             slug.append(word.length() > SLUG_LENGTH ? word.substring(0, SLUG_LENGTH) : word);
         }
         return slug.length() == 0 ? "revision" : slug.toString();
+    }
+
+    private static boolean hasCode(String body) {
+        return body != null && !body.isBlank();
     }
 
     private static String body(String body) {

@@ -1,0 +1,392 @@
+package dev.migrations.autogenerate.compare;
+
+import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.ops.AddColumn;
+import dev.migrations.ops.AddConstraint;
+import dev.migrations.ops.AlterColumn;
+import dev.migrations.ops.AlterSequence;
+import dev.migrations.ops.CreateIndex;
+import dev.migrations.ops.CreateSequence;
+import dev.migrations.ops.CreateTable;
+import dev.migrations.ops.DropColumn;
+import dev.migrations.ops.DropConstraint;
+import dev.migrations.ops.DropIndex;
+import dev.migrations.ops.DropSequence;
+import dev.migrations.ops.DropTable;
+import dev.migrations.ops.Operation;
+import dev.migrations.ops.SetTableComment;
+import dev.migrations.schema.CheckConstraint;
+import dev.migrations.schema.Column;
+import dev.migrations.schema.Constraint;
+import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.Index;
+import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.Sequence;
+import dev.migrations.schema.Table;
+import dev.migrations.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Compares the live schema with the target schema, both as the same inspector read them, and
+ * yields the operations that turn one into the other, in an order the database accepts: foreign
+ * keys and other constraints go first, then columns, then new tables (ordered by their foreign
+ * keys), new columns, constraints and indexes, and foreign keys last.
+ *
+ * <p>Operations carry the definitions the entities gave ({@code definitions}: portable types, the
+ * defaults as written, names only where the entities chose them), so the generated file reads as
+ * a person would write it; drops carry what the live database has, so every change reverses.
+ * Constraints and indexes match by structure; their names count only when the entities name them.
+ */
+public final class SchemaComparator {
+
+    /** What to do with tables the entities do not map. */
+    public enum UnmanagedTables { REPORT, DROP }
+
+    private final UnmanagedTables unmanaged;
+
+    public SchemaComparator(UnmanagedTables unmanaged) {
+        this.unmanaged = unmanaged;
+    }
+
+    /**
+     * @param live the database as it is
+     * @param target the desired schema after a round trip through a scratch database of the same kind
+     * @param definitions the desired schema as the entities define it, before that round trip
+     */
+    public SchemaDiff compare(SchemaSnapshot live, SchemaSnapshot target, SchemaSnapshot definitions) {
+        Plan plan = new Plan();
+        List<Table> created = new ArrayList<>();
+        for (Table wanted : target.tables()) {
+            Table definition = definitions.table(wanted.name()).orElse(wanted);
+            Optional<Table> existing = live.table(wanted.name());
+            if (existing.isEmpty()) {
+                created.add(definition.normalized());
+            } else {
+                compareTable(plan, existing.get().normalized(), wanted.normalized(), definition.normalized());
+            }
+        }
+        createTables(plan, created, live);
+        for (Table table : live.tables()) {
+            if (target.table(table.name()).isEmpty()) {
+                if (unmanaged == UnmanagedTables.DROP) {
+                    Table original = table.normalized();
+                    for (Constraint c : original.constraints()) {
+                        if (c instanceof ForeignKey fk) {
+                            plan.dropKeys.add(change(new DropConstraint(null, table.name(), fk.name(), fk.type(), fk),
+                                    null));
+                        }
+                    }
+                    plan.dropTables.add(change(new DropTable(null, table.name(), withoutForeignKeys(original), false),
+                            "drops table " + table.name() + " and all its rows"));
+                } else {
+                    plan.notes.add("Table " + table.name() + " is in the database but no entity maps it; left alone"
+                            + " (drop it by hand, or let autogenerate drop unmanaged tables).");
+                }
+            }
+        }
+        compareSequences(plan, live, target, definitions);
+        return new SchemaDiff(plan.ordered(), plan.notes);
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    private void compareTable(Plan plan, Table live, Table target, Table definition) {
+        String name = target.name();
+        for (Column wanted : target.columns()) {
+            Column defined = definition.column(wanted.name()).orElse(wanted);
+            Optional<Column> existing = live.column(wanted.name());
+            if (existing.isEmpty()) {
+                addColumn(plan, name, defined);
+            } else {
+                alterColumn(plan, name, existing.get(), wanted, defined);
+            }
+        }
+        for (Column column : live.columns()) {
+            if (target.column(column.name()).isEmpty()) {
+                plan.dropColumns.add(change(new DropColumn(null, name, column.name(), column.withoutConstraints()),
+                        "drops column " + name + "." + column.name() + " and its data"));
+            }
+        }
+        compareConstraints(plan, name, live, target, definition);
+        compareIndexes(plan, name, live, target, definition);
+        if (!Objects.equals(live.comment(), target.comment())) {
+            plan.alterColumns.add(change(new SetTableComment(null, name, definition.comment(),
+                    Optional.ofNullable(live.comment())), null));
+        }
+    }
+
+    private void addColumn(Plan plan, String table, Column column) {
+        Column bare = column.withoutConstraints();
+        if (!bare.nullable() && bare.serverDefault() == null && !bare.isIdentity()) {
+            // Rows already there would have no value: add it nullable, fill it, then forbid NULL.
+            plan.addColumns.add(change(new AddColumn(null, table, bare.nullable(true)), null));
+            plan.addColumns.add(new SchemaChange(new AlterColumn(null, table, bare.name(), null, null, false, null,
+                    null, null, bare.nullable(true)), null,
+                    "NOT NULL column " + table + "." + bare.name() + " has no default: fill it for existing rows"
+                            + " before this step, e.g. ops.update(\"UPDATE " + table + " SET " + bare.name()
+                            + " = ... WHERE " + bare.name() + " IS NULL\")", true));
+        } else {
+            plan.addColumns.add(change(new AddColumn(null, table, bare), null));
+        }
+    }
+
+    private void alterColumn(Plan plan, String table, Column live, Column target, Column defined) {
+        AlterColumn alter = AlterColumn.of(null, table, live.name());
+        List<String> risks = new ArrayList<>();
+        if (!live.type().equals(target.type())) {
+            alter = alter.type(defined.type());
+            if (!TypeChanges.widens(live.type(), target.type())) {
+                risks.add("changes the type of " + table + "." + live.name() + " from " + live.type() + " to "
+                        + defined.type() + ": existing values may not convert, or may be cut");
+            }
+        }
+        if (live.nullable() != target.nullable()) {
+            alter = alter.nullable(target.nullable());
+            if (!target.nullable()) {
+                risks.add("makes " + table + "." + live.name() + " NOT NULL: fails while any row holds NULL");
+            }
+        }
+        if (!Objects.equals(live.serverDefault(), target.serverDefault())) {
+            alter = alter.serverDefault(defined.serverDefault());
+        }
+        if (!Objects.equals(live.comment(), target.comment())) {
+            alter = alter.comment(defined.comment());
+        }
+        if (live.isIdentity() != target.isIdentity()) {
+            plan.notes.add("Column " + table + "." + live.name() + (target.isIdentity() ? " becomes" : " stops being")
+                    + " an identity column; autogenerate does not write that change: write it by hand.");
+        }
+        if (alter.type() != null || alter.nullable() != null || alter.serverDefault() != null
+                || alter.comment() != null) {
+            plan.alterColumns.add(change(alter.existing(live.withoutConstraints()),
+                    risks.isEmpty() ? null : String.join("; ", risks)));
+        }
+    }
+
+    private void createTables(Plan plan, List<Table> created, SchemaSnapshot live) {
+        Set<String> available = new LinkedHashSet<>();
+        live.tables().forEach(t -> available.add(t.name()));
+        List<Table> pending = new ArrayList<>(created);
+        List<Table> ordered = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Table next = pending.stream().filter(t -> references(t).stream()
+                    .allMatch(r -> r.equals(t.name()) || available.contains(r))).findFirst().orElse(pending.get(0));
+            pending.remove(next);
+            ordered.add(next);
+            available.add(next.name());
+        }
+        Set<String> done = new LinkedHashSet<>(live.tables().stream().map(Table::name).toList());
+        for (Table table : ordered) {
+            done.add(table.name());
+            List<Constraint> inline = new ArrayList<>();
+            for (Constraint c : table.constraints()) {
+                if (c instanceof ForeignKey fk && !done.contains(fk.referencedTable())) {
+                    // a cycle: the referenced table comes later, so the key is added once it exists
+                    plan.addKeys.add(change(new AddConstraint(null, table.name(), fk), null));
+                } else {
+                    inline.add(c);
+                }
+            }
+            Table definition = new Table(null, table.name(), table.columns(), inline, List.of(), table.comment());
+            plan.createTables.add(change(new CreateTable(definition, false), null));
+            for (Index index : table.indexes()) {
+                plan.addIndexes.add(change(new CreateIndex(index, false, false), null));
+            }
+        }
+    }
+
+    private static List<String> references(Table table) {
+        return table.constraints().stream().filter(ForeignKey.class::isInstance)
+                .map(c -> ((ForeignKey) c).referencedTable()).toList();
+    }
+
+    private static Table withoutForeignKeys(Table table) {
+        return new Table(table.schema(), table.name(), table.columns(),
+                table.constraints().stream().filter(c -> !(c instanceof ForeignKey)).toList(), table.indexes(),
+                table.comment());
+    }
+
+    // ---------------------------------------------------------------- constraints and indexes
+
+    private void compareConstraints(Plan plan, String table, Table live, Table target, Table definition) {
+        List<Constraint> unmatched = new ArrayList<>(live.constraints());
+        List<Constraint> added = new ArrayList<>();
+        for (Constraint wanted : target.constraints()) {
+            Constraint defined = definitionOf(wanted, definition.constraints());
+            boolean named = defined != null && defined.name() != null;
+            Constraint match = unmatched.stream().filter(c -> signature(c).equals(signature(wanted))
+                    && (!named || defined.name().equalsIgnoreCase(c.name()))).findFirst().orElse(null);
+            if (match != null) {
+                unmatched.remove(match);
+            } else {
+                added.add(defined != null && !(wanted instanceof CheckConstraint) ? defined : unnamed(wanted));
+            }
+        }
+        // names the table keeps after the drops, which run first
+        Set<String> used = new java.util.HashSet<>();
+        Stream.concat(live.constraints().stream().filter(c -> !unmatched.contains(c)), definition.constraints().stream())
+                .map(Constraint::name).filter(Objects::nonNull)
+                .forEach(n -> used.add(n.toLowerCase(java.util.Locale.ROOT)));
+        for (Constraint constraint : added) {
+            if (constraint.name() == null) {
+                // named in the file, so its downgrade can drop it by name on every database
+                constraint = constraint.named(conventionalName(table, constraint, used));
+            }
+            used.add(constraint.name().toLowerCase(java.util.Locale.ROOT));
+            SchemaChange change = change(new AddConstraint(null, table, constraint), null);
+            (constraint instanceof ForeignKey ? plan.addKeys : plan.addConstraints).add(change);
+        }
+        for (Constraint gone : unmatched) {
+            SchemaChange change = change(new DropConstraint(null, table, gone.name(), gone.type(), gone), null);
+            (gone instanceof ForeignKey ? plan.dropKeys : plan.dropConstraints).add(change);
+        }
+    }
+
+    private void compareIndexes(Plan plan, String table, Table live, Table target, Table definition) {
+        List<Index> unmatched = new ArrayList<>(live.indexes());
+        for (Index wanted : target.indexes()) {
+            Index defined = definition.indexes().stream().filter(d -> d.name().equalsIgnoreCase(wanted.name()))
+                    .findFirst().orElse(wanted);
+            Index match = unmatched.stream().filter(i -> signature(i).equals(signature(wanted))).findFirst()
+                    .orElse(null);
+            if (match != null) {
+                unmatched.remove(match);
+                if (!match.name().equalsIgnoreCase(wanted.name())) {
+                    plan.notes.add("Index " + match.name() + " on " + table + " matches the entities' index "
+                            + wanted.name() + " except for its name; left as it is.");
+                }
+                continue;
+            }
+            plan.addIndexes.add(change(new CreateIndex(defined, false, false), null));
+        }
+        for (Index gone : unmatched) {
+            plan.dropIndexes.add(change(new DropIndex(null, gone.name(), table, gone, false, false), null));
+        }
+    }
+
+    /** The definition a target constraint came from: same kind and structure, or the same name. */
+    private static Constraint definitionOf(Constraint wanted, List<Constraint> definitions) {
+        for (Constraint d : definitions) {
+            if (d.type() == wanted.type() && !(d instanceof CheckConstraint) && signature(d).equals(signature(wanted))) {
+                return d;
+            }
+            if (d.name() != null && d.name().equalsIgnoreCase(wanted.name())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * PostgreSQL's own naming ({@code purchase_customer_id_fkey}, {@code customer_email_key},
+     * {@code purchase_pkey}, {@code purchase_check}), numbered when the table already uses the name.
+     */
+    static String conventionalName(String table, Constraint c, Set<String> used) {
+        String base;
+        if (c instanceof PrimaryKey) {
+            base = table + "_pkey";
+        } else if (c instanceof UniqueConstraint uq) {
+            base = table + "_" + String.join("_", uq.columns()) + "_key";
+        } else if (c instanceof ForeignKey fk) {
+            base = table + "_" + String.join("_", fk.columns()) + "_fkey";
+        } else {
+            base = table + "_check";
+        }
+        String name = base;
+        for (int i = 1; used.contains(name.toLowerCase(java.util.Locale.ROOT)); i++) {
+            name = base + i;
+        }
+        return name;
+    }
+
+    private static Constraint unnamed(Constraint c) {
+        return c.named(null);
+    }
+
+    static String signature(Constraint c) {
+        if (c instanceof PrimaryKey pk) {
+            return "pk" + pk.columns();
+        }
+        if (c instanceof UniqueConstraint uq) {
+            return "uq" + uq.columns();
+        }
+        if (c instanceof ForeignKey fk) {
+            return "fk" + fk.columns() + "->" + fk.referencedTable() + fk.referencedColumns() + " " + fk.onDelete()
+                    + " " + fk.onUpdate();
+        }
+        return "ck " + ((CheckConstraint) c).condition();
+    }
+
+    static String signature(Index i) {
+        return "ix" + i.columns() + " " + i.unique() + " " + i.where();
+    }
+
+    // ---------------------------------------------------------------- sequences
+
+    private void compareSequences(Plan plan, SchemaSnapshot live, SchemaSnapshot target, SchemaSnapshot definitions) {
+        for (Sequence wanted : target.sequences()) {
+            Sequence defined = definitions.sequence(wanted.name()).orElse(wanted);
+            Optional<Sequence> existing = live.sequence(wanted.name());
+            if (existing.isEmpty()) {
+                plan.sequences.add(change(new CreateSequence(defined), null));
+            } else if (!Objects.equals(existing.get().increment(), wanted.increment())) {
+                AlterSequence alter = AlterSequence.of(null, wanted.name()).increment(wanted.increment())
+                        .existing(existing.get());
+                plan.sequences.add(change(alter, null));
+            }
+        }
+        for (Sequence sequence : live.sequences()) {
+            if (target.sequence(sequence.name()).isEmpty()) {
+                plan.sequences.add(change(new DropSequence(null, sequence.name(), sequence), null));
+            }
+        }
+    }
+
+    private static SchemaChange change(Operation upgrade, String warning) {
+        return new SchemaChange(upgrade, upgrade.reverse().orElse(null), warning, false);
+    }
+
+    /** The changes by kind, emitted in the one order every database accepts. */
+    private static final class Plan {
+        final List<SchemaChange> dropKeys = new ArrayList<>();
+        final List<SchemaChange> dropIndexes = new ArrayList<>();
+        final List<SchemaChange> dropConstraints = new ArrayList<>();
+        final List<SchemaChange> dropColumns = new ArrayList<>();
+        final List<SchemaChange> alterColumns = new ArrayList<>();
+        final List<SchemaChange> createTables = new ArrayList<>();
+        final List<SchemaChange> addColumns = new ArrayList<>();
+        final List<SchemaChange> addConstraints = new ArrayList<>();
+        final List<SchemaChange> addIndexes = new ArrayList<>();
+        final List<SchemaChange> addKeys = new ArrayList<>();
+        final List<SchemaChange> dropTables = new ArrayList<>();
+        final List<SchemaChange> sequences = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        List<SchemaChange> ordered() {
+            Map<String, List<SchemaChange>> groups = new LinkedHashMap<>();
+            groups.put("sequences", sequences);
+            groups.put("dropKeys", dropKeys);
+            groups.put("dropIndexes", dropIndexes);
+            groups.put("dropConstraints", dropConstraints);
+            groups.put("dropColumns", dropColumns);
+            groups.put("alterColumns", alterColumns);
+            groups.put("createTables", createTables);
+            groups.put("addColumns", addColumns);
+            groups.put("addConstraints", addConstraints);
+            groups.put("addIndexes", addIndexes);
+            groups.put("addKeys", addKeys);
+            groups.put("dropTables", dropTables);
+            List<SchemaChange> all = new ArrayList<>();
+            groups.values().forEach(all::addAll);
+            return all;
+        }
+    }
+}
