@@ -1,8 +1,10 @@
 package dev.migrations.autogenerate.inspect;
 
 import dev.migrations.ddl.SqliteSchemaReader;
+import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
+import dev.migrations.schema.Constraint;
 import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
@@ -57,6 +59,42 @@ final class SqliteInspector implements SchemaInspector {
             }
             columns.add(column);
         }
-        return new Table(table.schema(), table.name(), columns, table.constraints(), table.indexes(), table.comment());
+        List<Constraint> constraints = table.constraints().stream()
+                .map(c -> c instanceof CheckConstraint ck ? new CheckConstraint(ck.name(), bare(ck.condition())) : c)
+                .toList();
+        return new Table(table.schema(), table.name(), columns, constraints, table.indexes(), table.comment());
+    }
+
+    /**
+     * SQLite keeps a CHECK's text as written, so {@code ((a > 0))} and {@code a > 0} must read the
+     * same: redundant outer parentheses and runs of white space go.
+     */
+    static String bare(String condition) {
+        String c = condition.strip().replaceAll("\\s+", " ");
+        while (c.startsWith("(") && c.endsWith(")") && closes(c) == c.length() - 1) {
+            c = c.substring(1, c.length() - 1).strip();
+        }
+        return c;
+    }
+
+    /** The index of the parenthesis that closes the one at 0, skipping quoted text. */
+    private static int closes(String text) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,0 +1,155 @@
+package dev.migrations.autogenerate.hibernate;
+
+import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.CheckConstraint;
+import dev.migrations.schema.Column;
+import dev.migrations.schema.ColumnType;
+import dev.migrations.schema.Constraint;
+import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.Index;
+import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.ReferentialAction;
+import dev.migrations.schema.Sequence;
+import dev.migrations.schema.Table;
+import dev.migrations.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.Namespace;
+
+/**
+ * The schema the entities ask for, read from Hibernate's mapping model exactly as the application
+ * bootstrapped it (naming strategies, converters, the dialect's types). Read-only: it never renders
+ * Hibernate's own DDL, which would add unique keys to the model as a side effect. Names Hibernate
+ * made up (the {@code FK…} and {@code UK…} hashes, the unnamed primary key) are left out, so the
+ * comparison matches those constraints by structure.
+ */
+public final class HibernateSchema {
+
+    private static final Pattern IMPLICIT_FK = Pattern.compile("FK[a-z0-9]{20,}");
+    private static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)(.*)");
+
+    private HibernateSchema() {
+    }
+
+    public static SchemaSnapshot from(Metadata metadata) {
+        List<Table> tables = new ArrayList<>();
+        List<Sequence> sequences = new ArrayList<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                if (table.isPhysicalTable() && !table.isView()) {
+                    tables.add(table(metadata, table));
+                }
+            }
+            for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+                sequences.add(Sequence.named(sequence.getName().getSequenceName().getText())
+                        .start(sequence.getInitialValue()).increment(sequence.getIncrementSize()));
+            }
+        }
+        return new SchemaSnapshot(tables, sequences);
+    }
+
+    private static Table table(Metadata metadata, org.hibernate.mapping.Table table) {
+        List<Column> columns = new ArrayList<>();
+        List<Constraint> constraints = new ArrayList<>();
+        for (org.hibernate.mapping.Column c : table.getColumns()) {
+            Column column = new Column(c.getName(), type(c.getSqlType(metadata)), c.isNullable(), c.getDefaultValue(),
+                    c.isIdentity(), false, false, null, c.getComment());
+            columns.add(column);
+            if (c.isUnique()) {
+                constraints.add(new UniqueConstraint(null, List.of(c.getName()), false, false));
+            }
+            for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
+                constraints.add(new CheckConstraint(check.getName(), check.getConstraint()));
+            }
+        }
+        if (table.getPrimaryKey() != null) {
+            constraints.add(new PrimaryKey(null, names(table.getPrimaryKey().getColumns())));
+        }
+        for (org.hibernate.mapping.UniqueKey key : table.getUniqueKeys().values()) {
+            UniqueConstraint unique = new UniqueConstraint(key.isNameExplicit() ? key.getName() : null,
+                    names(key.getColumns()), false, false);
+            if (constraints.stream().noneMatch(c -> c instanceof UniqueConstraint u && u.columns().equals(unique.columns()))) {
+                constraints.add(unique);
+            }
+        }
+        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+            constraints.add(new CheckConstraint(check.getName(), check.getConstraint()));
+        }
+        for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
+            if (!key.isCreationEnabled() || !key.isPhysicalConstraint()) {
+                continue;
+            }
+            org.hibernate.mapping.Table target = key.getReferencedTable();
+            List<String> referenced = key.isReferenceToPrimaryKey() || key.getReferencedColumns().isEmpty()
+                    ? names(target.getPrimaryKey().getColumns()) : names(key.getReferencedColumns());
+            String name = key.getName() == null || IMPLICIT_FK.matcher(key.getName()).matches() ? null : key.getName();
+            constraints.add(new ForeignKey(name, names(key.getColumns()), null, target.getName(), referenced,
+                    action(key.getOnDeleteAction()), null, false, false));
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+            indexes.add(new Index(index.getName(), null, table.getName(), names(index.getColumns()), index.isUnique(),
+                    null));
+        }
+        return new Table(null, table.getName(), columns, constraints, indexes, table.getComment());
+    }
+
+    private static List<String> names(List<org.hibernate.mapping.Column> columns) {
+        return columns.stream().map(org.hibernate.mapping.Column::getName).toList();
+    }
+
+    private static ReferentialAction action(OnDeleteAction action) {
+        if (action == null) {
+            return null;
+        }
+        return switch (action) {
+            case CASCADE -> ReferentialAction.CASCADE;
+            case SET_NULL -> ReferentialAction.SET_NULL;
+            case SET_DEFAULT -> ReferentialAction.SET_DEFAULT;
+            case RESTRICT -> ReferentialAction.RESTRICT;
+            default -> null;
+        };
+    }
+
+    /**
+     * Hibernate's column type as a portable type where one means the same, so the generated file
+     * reads {@code varchar(255)}; anything else ({@code oid}, {@code enum (...)}) stays raw.
+     */
+    static ColumnType type(String sqlType) {
+        String t = sqlType.strip().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "smallint": return ColumnType.SMALLINT;
+            case "integer", "int": return ColumnType.INTEGER;
+            case "bigint": return ColumnType.BIGINT;
+            case "boolean": return ColumnType.BOOLEAN;
+            case "date": return ColumnType.DATE;
+            case "uuid": return ColumnType.UUID;
+            case "text": return ColumnType.TEXT;
+            case "real", "float4": return ColumnType.FLOAT;
+            case "double precision", "float8": return ColumnType.DOUBLE;
+            default: break;
+        }
+        Matcher m = SIZED.matcher(t);
+        if (m.matches()) {
+            String name = m.group(1).strip();
+            int first = Integer.parseInt(m.group(2));
+            String tail = m.group(4).strip();
+            switch (name + (tail.isEmpty() ? "" : " " + tail)) {
+                case "varchar", "character varying": return ColumnType.varchar(first);
+                case "char", "character": return ColumnType.character(first);
+                case "numeric", "decimal": return ColumnType.decimal(first, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+                case "timestamp": return ColumnType.timestamp(first);
+                case "timestamp with time zone": return ColumnType.timestampTz(first);
+                case "time": return new ColumnType(ColumnType.Kind.TIME, null, first, null, null);
+                case "float": return first <= 24 ? ColumnType.FLOAT : ColumnType.DOUBLE;
+                default: break;
+            }
+        }
+        return ColumnType.raw(sqlType.strip());
+    }
+}
