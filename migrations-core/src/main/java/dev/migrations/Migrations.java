@@ -1,5 +1,9 @@
 package dev.migrations;
 
+import dev.migrations.autogenerate.Autogenerate;
+import dev.migrations.autogenerate.compare.SchemaComparator;
+import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.inspect.SchemaSnapshot;
 import dev.migrations.ddl.Dialect;
 import dev.migrations.graph.MigrationPlanner;
 import dev.migrations.graph.MultipleHeadsException;
@@ -192,6 +196,26 @@ public final class Migrations {
             List<Validation.ChecksumMismatch> drift = config.validateChecksums && !current.isEmpty()
                     ? checksumMismatches(current, history) : List.of();
             return DatabaseStatus.of(scripts, current, pendingFor(current), history, drift);
+        });
+    }
+
+    /**
+     * What {@code entities} need that the database lacks, and the reverse ({@code revision
+     * --autogenerate}, {@code check}). The database must be at the scripts' heads, as Alembic
+     * requires, or the diff would repeat what pending revisions already do.
+     */
+    public SchemaDiff compareWith(SchemaSnapshot entities) {
+        Validation validation = validate();
+        if (!validation.upToDate()) {
+            throw new MigrationsException("Target database is not up to date: it is at "
+                    + (validation.currentHeads().isEmpty() ? "base" : String.join(", ", validation.currentHeads()))
+                    + " and the scripts' heads are " + String.join(", ", validation.scriptHeads())
+                    + ". Run `migrations upgrade heads` first, then compare again.");
+        }
+        return withConnection(c -> {
+            Dialect dialect = config.dialect != null ? Dialect.named(config.dialect) : Dialect.detect(c);
+            return new Autogenerate(dialect, config.schema, Set.of(config.versionTable, config.historyTable),
+                    SchemaComparator.UnmanagedTables.REPORT).diff(c, entities);
         });
     }
 

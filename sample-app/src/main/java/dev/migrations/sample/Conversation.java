@@ -6,14 +6,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
 
 /** A thread of messages owned by one user, with the user's display preferences as JSON. */
 @Entity
-@Table(name = "conversations")
+@Table(name = "conversations", indexes = @Index(name = "idx_conversations_user_id", columnList = "user_id"))
 public class Conversation {
 
     @Id
@@ -23,12 +26,13 @@ public class Conversation {
     @JsonIgnore
     @ManyToOne(optional = false)
     @JoinColumn(name = "user_id", nullable = false)
+    @OnDelete(action = OnDeleteAction.CASCADE)
     private User user;
 
     @Column(nullable = false, length = 200)
     private String title;
 
-    @Column(name = "user_preferences", length = 500)
+    @Column(name = "user_preferences", length = 500, comment = "User preferences JSON")
     private String userPreferences;
 
     @ColumnDefault("false")

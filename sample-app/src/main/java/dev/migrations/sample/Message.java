@@ -10,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
 
 /** One message in a conversation; {@code role} became NOT NULL DEFAULT 'user' in a later revision. */
 @Entity
@@ -23,6 +25,7 @@ public class Message {
     @JsonIgnore
     @ManyToOne(optional = false)
     @JoinColumn(name = "conversation_id", nullable = false)
+    @OnDelete(action = OnDeleteAction.CASCADE)
     private Conversation conversation;
 
     @ColumnDefault("'user'")

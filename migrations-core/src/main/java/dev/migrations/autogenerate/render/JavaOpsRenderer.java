@@ -69,7 +69,8 @@ public final class JavaOpsRenderer {
         return s.toString().stripTrailing();
     }
 
-    String statement(Operation op) {
+    /** One operation as the Java statement a migration would hold. */
+    public String statement(Operation op) {
         if (op instanceof CreateTable c) {
             return "ops.createTable(" + tableArguments(c.definition()) + ");";
         }

@@ -1,6 +1,13 @@
 package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.Migrations;
+import dev.migrations.autogenerate.hibernate.HibernateSchema;
+import dev.migrations.boot.cli.EntitySchemaCapture;
+import java.util.ArrayList;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import dev.migrations.api.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -169,6 +176,49 @@ public final class MigrationsAutoConfiguration {
             map.from(details.getPassword()).to(builder::password);
             map.from(details.getDriverClassName()).to(builder::driverClassName);
             return builder;
+        }
+    }
+
+    /**
+     * For {@code check} and {@code revision --autogenerate} only: registers the integrator that takes
+     * the entities' schema from the application's own Hibernate bootstrap.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ HibernatePropertiesCustomizer.class, IntegratorProvider.class, HibernateSchema.class })
+    @ConditionalOnBooleanProperty(EntitySchemaCapture.ENABLED)
+    static class EntitySchemaConfiguration {
+
+        @Bean
+        EntitySchemaCapture migrationsEntitySchemaCapture() {
+            return new EntitySchemaCapture();
+        }
+
+        @Bean
+        HibernatePropertiesCustomizer migrationsEntitySchemaCustomizer(EntitySchemaCapture capture) {
+            return properties -> {
+                Object existing = properties.get(JpaSettings.INTEGRATOR_PROVIDER);
+                properties.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> {
+                    List<Integrator> integrators = new ArrayList<>(providerOf(existing).getIntegrators());
+                    integrators.add(capture);
+                    return integrators;
+                });
+            };
+        }
+
+        /** The application's own provider, as an instance, a class or a class name. */
+        private static IntegratorProvider providerOf(@Nullable Object existing) {
+            if (existing == null) {
+                return List::of;
+            }
+            if (existing instanceof IntegratorProvider provider) {
+                return provider;
+            }
+            try {
+                Class<?> type = existing instanceof Class<?> c ? c : Class.forName(existing.toString());
+                return (IntegratorProvider) type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot create the integrator provider " + existing, e);
+            }
         }
     }
 

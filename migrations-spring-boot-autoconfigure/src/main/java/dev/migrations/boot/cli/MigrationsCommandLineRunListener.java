@@ -74,7 +74,12 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
         settings.put("spring.main.log-startup-info", "false");
         settings.put("logging.threshold.console", "warn");
         settings.put("migrations.mode", "none");
-        if (!needsEntities(commandArgs)) {
+        if (needsEntities(commandArgs)) {
+            // Hibernate must leave the schema alone (the point is that it differs from the entities),
+            // and its mapping model is captured for the comparison before anything renders DDL from it.
+            settings.put("spring.jpa.hibernate.ddl-auto", "none");
+            settings.put(EntitySchemaCapture.ENABLED, "true");
+        } else {
             // Spring creates an EntityManagerFactory eagerly even with lazy beans (it is LoadTimeWeaverAware),
             // so JPA is left out unless the command compares the entities with the database.
             String excluded = environment.getProperty(EXCLUDE, "");

@@ -1,6 +1,8 @@
 package dev.migrations.boot.cli;
 
 import dev.migrations.Migrations;
+import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import dev.migrations.MigrationsConfiguration.ScriptFormat;
 import dev.migrations.MigrationsException;
 import java.nio.file.Path;
@@ -51,13 +53,27 @@ final class ScriptCommands {
 
         @Override
         public Integer call() {
-            if (autogenerate) {
-                throw new MigrationsException("--autogenerate needs the entity comparison, which this version does"
-                        + " not include yet; write the revision by hand (run without --autogenerate).");
-            }
             Migrations migrations = session.engine();
+            String upgrade = null;
+            String downgrade = null;
+            if (autogenerate) {
+                SchemaDiff diff = EntityComparison.diff(session);
+                EntityComparison.report(diff, session.out());
+                if (diff.isEmpty()) {
+                    session.out().println("No changes in schema detected; no revision written (run without"
+                            + " --autogenerate for an empty one).");
+                    return 0;
+                }
+                if (format == ScriptFormat.SQL) {
+                    throw new MigrationsException("--autogenerate writes Java revisions; leave out --format sql.");
+                }
+                format = ScriptFormat.JAVA;
+                JavaOpsRenderer renderer = new JavaOpsRenderer();
+                upgrade = renderer.upgrade(diff);
+                downgrade = renderer.downgrade(diff);
+            }
             Path file = migrations.revision(new Migrations.RevisionRequest(message, head, branchLabels, dependsOn,
-                    revId, splice, format, null, null));
+                    revId, splice, format, upgrade, downgrade));
             session.out().println("Generating " + file.toAbsolutePath().normalize() + " ... done");
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.migrations.boot.app;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,8 +12,10 @@ public class Person {
     @Id
     private Integer id;
 
+    @Column(nullable = false, length = 100)
     private String name;
 
+    @Column(length = 200)
     private String email;
 
     protected Person() {
