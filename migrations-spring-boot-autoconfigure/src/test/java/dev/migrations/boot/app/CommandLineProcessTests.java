@@ -59,7 +59,7 @@ class CommandLineProcessTests {
             assertThat(run(db, "current").lines()).containsExactly("b2f0c0de0002 (head)");
             Result ok = run(db, "check");
             assertThat(ok.exit()).as("%s", ok).isZero();
-            assertThat(ok.out()).contains("No differences");
+            assertThat(ok.out()).contains("No new upgrade operations detected", "matches the entities");
 
             assertThat(run(db, "heads").lines()).containsExactly("b2f0c0de0002 (head)");
             assertThat(run(db, "history", "--indicate-current").lines()).containsExactly(
@@ -218,6 +218,39 @@ class CommandLineProcessTests {
     }
 
     /** Runs {@code TestApplication [--spring args] migrations <args>} on {@code db}. */
+    /**
+     * The database says it is at head but lacks the entities' email column (it was stamped): check
+     * lists the difference and fails, and revision --autogenerate writes the migration that adds it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SQLITE", "POSTGRESQL"})
+    void checkFailsOnAnEntityChangeAndAutogenerateWritesIt(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, dir)) {
+            assertThat(run(db, "upgrade", "a1f0c0de0001").exit()).isZero();
+            assertThat(run(db, "stamp", "heads").exit()).isZero();
+
+            Result check = run(db, "check");
+            assertThat(check.exit()).as("%s", check).isEqualTo(1);
+            assertThat(check.out()).contains("Detected add column email to person: ops.addColumn(\"person\","
+                    + " column(\"email\", varchar(200)));");
+            assertThat(check.err()).contains("ERROR: New upgrade operations detected");
+
+            Path sources = dir.resolve("generated");
+            Result generated = run(db, "--migrations.generate.source-directory=" + sources, "revision",
+                    "--autogenerate", "-m", "add person email");
+            assertThat(generated.exit()).as("%s", generated).isZero();
+            assertThat(generated.out()).contains("Detected add column email to person", "Generating ");
+            Path file;
+            try (Stream<Path> files = Files.walk(sources)) {
+                file = files.filter(f -> f.toString().endsWith(".java")).findFirst().orElseThrow();
+            }
+            assertThat(file.getFileName().toString()).endsWith("_add_person_email.java");
+            assertThat(Files.readString(file)).contains("down = \"b2f0c0de0002\"",
+                    "ops.addColumn(\"person\", column(\"email\", varchar(200)));",
+                    "ops.dropColumn(\"person\", column(\"email\", varchar(200)));");
+        }
+    }
+
     private Result run(TestDatabase db, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add("--spring.datasource.url=" + db.url());
