@@ -312,11 +312,12 @@ public final class SchemaComparator {
     }
 
     static String signature(Constraint c) {
+        // the order of a key's columns is Hibernate's choice, not the entities': keys compare as sets
         if (c instanceof PrimaryKey pk) {
-            return "pk" + pk.columns();
+            return "pk" + new java.util.TreeSet<>(pk.columns());
         }
         if (c instanceof UniqueConstraint uq) {
-            return "uq" + uq.columns();
+            return "uq" + new java.util.TreeSet<>(uq.columns());
         }
         if (c instanceof ForeignKey fk) {
             return "fk" + fk.columns() + "->" + fk.referencedTable() + fk.referencedColumns() + " " + fk.onDelete()

@@ -46,39 +46,60 @@ public final class HibernateSchema {
                 }
             }
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
-                sequences.add(Sequence.named(sequence.getName().getSequenceName().getText())
+                var sequenceName = sequence.getName().getSequenceName();
+                sequences.add(Sequence.named(name(sequenceName.getText(), sequenceName.isQuoted()))
                         .start(sequence.getInitialValue()).increment(sequence.getIncrementSize()));
             }
         }
         return new SchemaSnapshot(tables, sequences);
     }
 
+    /**
+     * An unquoted identifier as the database keeps it: PostgreSQL folds it to lower case, H2 to upper
+     * case (which its inspector reads back in lower case), and SQLite compares it case-blind.
+     */
+    private static String name(String name, boolean quoted) {
+        return quoted ? name : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String name(org.hibernate.mapping.Column column) {
+        return name(column.getName(), column.isQuoted());
+    }
+
+    private static String name(org.hibernate.mapping.Table table) {
+        return name(table.getName(), table.isQuoted());
+    }
+
+    private static String nameOrNull(String name) {
+        return name == null ? null : name(name, false);
+    }
+
     private static Table table(Metadata metadata, org.hibernate.mapping.Table table) {
         List<Column> columns = new ArrayList<>();
         List<Constraint> constraints = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
-            Column column = new Column(c.getName(), type(c.getSqlType(metadata)), c.isNullable(), c.getDefaultValue(),
+            Column column = new Column(name(c), type(c.getSqlType(metadata)), c.isNullable(), c.getDefaultValue(),
                     c.isIdentity(), false, false, null, c.getComment());
             columns.add(column);
             if (c.isUnique()) {
-                constraints.add(new UniqueConstraint(null, List.of(c.getName()), false, false));
+                constraints.add(new UniqueConstraint(null, List.of(name(c)), false, false));
             }
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
-                constraints.add(new CheckConstraint(check.getName(), check.getConstraint()));
+                constraints.add(new CheckConstraint(nameOrNull(check.getName()), check.getConstraint()));
             }
         }
         if (table.getPrimaryKey() != null) {
             constraints.add(new PrimaryKey(null, names(table.getPrimaryKey().getColumns())));
         }
         for (org.hibernate.mapping.UniqueKey key : table.getUniqueKeys().values()) {
-            UniqueConstraint unique = new UniqueConstraint(key.isNameExplicit() ? key.getName() : null,
+            UniqueConstraint unique = new UniqueConstraint(key.isNameExplicit() ? nameOrNull(key.getName()) : null,
                     names(key.getColumns()), false, false);
             if (constraints.stream().noneMatch(c -> c instanceof UniqueConstraint u && u.columns().equals(unique.columns()))) {
                 constraints.add(unique);
             }
         }
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
-            constraints.add(new CheckConstraint(check.getName(), check.getConstraint()));
+            constraints.add(new CheckConstraint(nameOrNull(check.getName()), check.getConstraint()));
         }
         for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
             if (!key.isCreationEnabled() || !key.isPhysicalConstraint()) {
@@ -87,20 +108,21 @@ public final class HibernateSchema {
             org.hibernate.mapping.Table target = key.getReferencedTable();
             List<String> referenced = key.isReferenceToPrimaryKey() || key.getReferencedColumns().isEmpty()
                     ? names(target.getPrimaryKey().getColumns()) : names(key.getReferencedColumns());
-            String name = key.getName() == null || IMPLICIT_FK.matcher(key.getName()).matches() ? null : key.getName();
-            constraints.add(new ForeignKey(name, names(key.getColumns()), null, target.getName(), referenced,
+            String name = key.getName() == null || IMPLICIT_FK.matcher(key.getName()).matches() ? null
+                    : nameOrNull(key.getName());
+            constraints.add(new ForeignKey(name, names(key.getColumns()), null, name(target), referenced,
                     action(key.getOnDeleteAction()), null, false, false));
         }
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            indexes.add(new Index(index.getName(), null, table.getName(), names(index.getColumns()), index.isUnique(),
-                    null));
+            indexes.add(new Index(nameOrNull(index.getName()), null, name(table), names(index.getColumns()),
+                    index.isUnique(), null));
         }
-        return new Table(null, table.getName(), columns, constraints, indexes, table.getComment());
+        return new Table(null, name(table), columns, constraints, indexes, table.getComment());
     }
 
     private static List<String> names(List<org.hibernate.mapping.Column> columns) {
-        return columns.stream().map(org.hibernate.mapping.Column::getName).toList();
+        return columns.stream().map(HibernateSchema::name).toList();
     }
 
     private static ReferentialAction action(OnDeleteAction action) {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /** H2 2.x through {@code INFORMATION_SCHEMA}: a fixed set of queries per schema. */
 final class H2Inspector implements SchemaInspector {
 
-    private static final Pattern PLAIN_UPPER = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    private static final Pattern PLAIN_UPPER = Pattern.compile("[A-Z_][A-Z0-9_$]*");
     private static final String SCHEMA = "COALESCE(?, SCHEMA())";
     private static final Pattern GENERATED_INDEX = Pattern.compile("(PRIMARY_KEY|.*_INDEX)_[0-9A-F]+");
 

@@ -5,9 +5,12 @@ import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Constraint;
+import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
+import dev.migrations.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +50,12 @@ final class SqliteInspector implements SchemaInspector {
         return new SchemaSnapshot(tables, List.<Sequence>of());
     }
 
-    private static Table normalized(Table table) {
+    /**
+     * SQLite compares identifiers case-blind, so a table Hibernate created as {@code Animal} is the
+     * entities' {@code animal}: names are read in lower case.
+     */
+    private static Table normalized(Table stored) {
+        Table table = lowerCase(stored);
         Optional<PrimaryKey> pk = table.primaryKey();
         String rowid = pk.isPresent() && pk.get().columns().size() == 1 ? pk.get().columns().get(0) : null;
         List<Column> columns = new ArrayList<>();
@@ -63,6 +71,36 @@ final class SqliteInspector implements SchemaInspector {
                 .map(c -> c instanceof CheckConstraint ck ? new CheckConstraint(ck.name(), bare(ck.condition())) : c)
                 .toList();
         return new Table(table.schema(), table.name(), columns, constraints, table.indexes(), table.comment());
+    }
+
+    private static Table lowerCase(Table t) {
+        List<Column> columns = t.columns().stream().map(c -> c.named(lower(c.name()))).toList();
+        List<Constraint> constraints = new ArrayList<>();
+        for (Constraint c : t.constraints()) {
+            if (c instanceof PrimaryKey pk) {
+                constraints.add(new PrimaryKey(lower(pk.name()), lower(pk.columns())));
+            } else if (c instanceof UniqueConstraint uq) {
+                constraints.add(new UniqueConstraint(lower(uq.name()), lower(uq.columns()), uq.deferrable(),
+                        uq.initiallyDeferred()));
+            } else if (c instanceof ForeignKey fk) {
+                constraints.add(new ForeignKey(lower(fk.name()), lower(fk.columns()), fk.referencedSchema(),
+                        lower(fk.referencedTable()), lower(fk.referencedColumns()), fk.onDelete(), fk.onUpdate(),
+                        fk.deferrable(), fk.initiallyDeferred()));
+            } else {
+                constraints.add(c.named(lower(c.name())));
+            }
+        }
+        List<Index> indexes = t.indexes().stream().map(i -> new Index(lower(i.name()), i.schema(), lower(i.table()),
+                lower(i.columns()), i.unique(), i.where())).toList();
+        return new Table(t.schema(), lower(t.name()), columns, constraints, indexes, t.comment());
+    }
+
+    private static String lower(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> lower(List<String> names) {
+        return names.stream().map(SqliteInspector::lower).toList();
     }
 
     /**

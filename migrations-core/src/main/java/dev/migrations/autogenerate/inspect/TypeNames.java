@@ -86,6 +86,9 @@ final class TypeNames {
                 case "varchar": return ColumnType.varchar(first);
                 case "char": return ColumnType.character(first);
                 case "numeric": return ColumnType.decimal(first, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+                // SQLite keeps no fractional-second precision: time(0) and time are the same column
+                case "time": return ColumnType.TIME;
+                case "timestamp": return ColumnType.TIMESTAMP;
                 default: break;
             }
         }
