@@ -109,10 +109,18 @@ public final class SchemaComparator {
                 alterColumn(plan, name, existing.get(), wanted, defined);
             }
         }
+        List<Column> added = target.columns().stream().filter(c -> live.column(c.name()).isEmpty()).toList();
         for (Column column : live.columns()) {
             if (target.column(column.name()).isEmpty()) {
+                String warning = "drops column " + name + "." + column.name() + " and its data";
+                Optional<Column> twin = added.stream().filter(a -> a.type().equals(column.type())).findFirst();
+                if (twin.isPresent()) {
+                    warning += "; if " + twin.get().name() + " is " + column.name() + " renamed, replace this drop"
+                            + " and the add of " + twin.get().name() + " with ops.renameColumn(\"" + name + "\", \""
+                            + column.name() + "\", \"" + twin.get().name() + "\") to keep the data";
+                }
                 plan.dropColumns.add(change(new DropColumn(null, name, column.name(), column.withoutConstraints()),
-                        "drops column " + name + "." + column.name() + " and its data"));
+                        warning));
             }
         }
         compareConstraints(plan, name, live, target, definition);
@@ -128,8 +136,9 @@ public final class SchemaComparator {
         if (!bare.nullable() && bare.serverDefault() == null && !bare.isIdentity()) {
             // Rows already there would have no value: add it nullable, fill it, then forbid NULL.
             plan.addColumns.add(change(new AddColumn(null, table, bare.nullable(true)), null));
-            plan.addColumns.add(new SchemaChange(new AlterColumn(null, table, bare.name(), null, null, false, null,
-                    null, null, bare.nullable(true)), null,
+            AlterColumn notNull = new AlterColumn(null, table, bare.name(), null, null, false, null, null, null,
+                    bare.nullable(true));
+            plan.addColumns.add(new SchemaChange(notNull, notNull.reverse().orElse(null),
                     "NOT NULL column " + table + "." + bare.name() + " has no default: fill it for existing rows"
                             + " before this step, e.g. ops.update(\"UPDATE " + table + " SET " + bare.name()
                             + " = ... WHERE " + bare.name() + " IS NULL\")", true));
@@ -141,7 +150,11 @@ public final class SchemaComparator {
     private void alterColumn(Plan plan, String table, Column live, Column target, Column defined) {
         AlterColumn alter = AlterColumn.of(null, table, live.name());
         List<String> risks = new ArrayList<>();
-        if (!live.type().equals(target.type())) {
+        if (!live.type().equals(target.type()) && isLargeObjectMismatch(live, target)) {
+            plan.notes.add("Column " + table + "." + live.name() + " is " + live.type() + " but the entity maps it"
+                    + " to a PostgreSQL large object (oid), which would lose the data: map it as text or bytes"
+                    + " (for example @JdbcTypeCode(SqlTypes.LONGVARCHAR) instead of @Lob). Left as it is.");
+        } else if (!live.type().equals(target.type())) {
             alter = alter.type(defined.type());
             if (!TypeChanges.widens(live.type(), target.type())) {
                 risks.add("changes the type of " + table + "." + live.name() + " from " + live.type() + " to "
@@ -171,14 +184,22 @@ public final class SchemaComparator {
         }
     }
 
+    /** {@code @Lob} on PostgreSQL means an {@code oid} column; no cast turns text or bytes into one. */
+    private static boolean isLargeObjectMismatch(Column live, Column target) {
+        return target.type().kind() == dev.migrations.schema.ColumnType.Kind.RAW
+                && target.type().raw().equalsIgnoreCase("oid");
+    }
+
     private void createTables(Plan plan, List<Table> created, SchemaSnapshot live) {
         Set<String> available = new LinkedHashSet<>();
         live.tables().forEach(t -> available.add(t.name()));
         List<Table> pending = new ArrayList<>(created);
         List<Table> ordered = new ArrayList<>();
         while (!pending.isEmpty()) {
+            // a table whose referenced tables exist; failing that, one on a cycle, whose key waits
             Table next = pending.stream().filter(t -> references(t).stream()
-                    .allMatch(r -> r.equals(t.name()) || available.contains(r))).findFirst().orElse(pending.get(0));
+                    .allMatch(r -> r.equals(t.name()) || available.contains(r))).findFirst()
+                    .orElseGet(() -> pending.stream().filter(t -> onCycle(t, pending)).findFirst().orElse(pending.get(0)));
             pending.remove(next);
             ordered.add(next);
             available.add(next.name());
@@ -189,8 +210,13 @@ public final class SchemaComparator {
             List<Constraint> inline = new ArrayList<>();
             for (Constraint c : table.constraints()) {
                 if (c instanceof ForeignKey fk && !done.contains(fk.referencedTable())) {
-                    // a cycle: the referenced table comes later, so the key is added once it exists
-                    plan.addKeys.add(change(new AddConstraint(null, table.name(), fk), null));
+                    // a cycle: the referenced table comes later, so the key is added once it exists,
+                    // named so that the downgrade can drop it before the tables go
+                    Set<String> used = new java.util.HashSet<>();
+                    table.constraints().stream().map(Constraint::name).filter(Objects::nonNull)
+                            .forEach(n -> used.add(n.toLowerCase(java.util.Locale.ROOT)));
+                    ForeignKey named = fk.name() != null ? fk : fk.named(conventionalName(table.name(), fk, used));
+                    plan.addKeys.add(change(new AddConstraint(null, table.name(), named), null));
                 } else {
                     inline.add(c);
                 }
@@ -201,6 +227,24 @@ public final class SchemaComparator {
                 plan.addIndexes.add(change(new CreateIndex(index, false, false), null));
             }
         }
+    }
+
+    /** Whether {@code start} reaches itself through the foreign keys of the pending tables. */
+    private static boolean onCycle(Table start, List<Table> pending) {
+        Map<String, Table> byName = new LinkedHashMap<>();
+        pending.forEach(t -> byName.put(t.name(), t));
+        List<String> todo = new ArrayList<>(references(start));
+        Set<String> seen = new LinkedHashSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.remove(todo.size() - 1);
+            if (name.equals(start.name())) {
+                return true;
+            }
+            if (seen.add(name) && byName.containsKey(name)) {
+                todo.addAll(references(byName.get(name)));
+            }
+        }
+        return false;
     }
 
     private static List<String> references(Table table) {
