@@ -1,6 +1,7 @@
 package dev.migrations;
 
 import dev.migrations.autogenerate.Autogenerate;
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
@@ -205,6 +206,14 @@ public final class Migrations {
      * requires, or the diff would repeat what pending revisions already do.
      */
     public SchemaDiff compareWith(SchemaSnapshot entities) {
+        return compareWith(entities, Renames.NONE, SchemaComparator.UnmanagedTables.REPORT);
+    }
+
+    /**
+     * As {@link #compareWith(SchemaSnapshot)}, with the renames the developer declared (kept as
+     * renames, not a drop and an add) and what to do with tables no entity maps.
+     */
+    public SchemaDiff compareWith(SchemaSnapshot entities, Renames renames, SchemaComparator.UnmanagedTables unmanaged) {
         Validation validation = validate();
         if (!validation.upToDate()) {
             throw new MigrationsException("Target database is not up to date: it is at "
@@ -215,7 +224,7 @@ public final class Migrations {
         return withConnection(c -> {
             Dialect dialect = config.dialect != null ? Dialect.named(config.dialect) : Dialect.detect(c);
             return new Autogenerate(dialect, config.schema, Set.of(config.versionTable, config.historyTable),
-                    SchemaComparator.UnmanagedTables.REPORT).diff(c, entities);
+                    unmanaged).diff(c, entities, renames);
         });
     }
 

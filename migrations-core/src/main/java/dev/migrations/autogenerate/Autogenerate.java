@@ -1,5 +1,6 @@
 package dev.migrations.autogenerate;
 
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.inspect.SchemaInspector;
@@ -21,8 +22,13 @@ public record Autogenerate(Dialect dialect, String schema, Set<String> ownTables
 
     /** The steps that turn the live schema into {@code entities}. */
     public SchemaDiff diff(Connection live, SchemaSnapshot entities) throws SQLException {
+        return diff(live, entities, Renames.NONE);
+    }
+
+    /** The steps that turn the live schema into {@code entities}, renaming what {@code renames} names. */
+    public SchemaDiff diff(Connection live, SchemaSnapshot entities, Renames renames) throws SQLException {
         SchemaSnapshot current = SchemaInspector.of(dialect).inspect(live, schema, ownTables);
         SchemaSnapshot target = ScratchSchema.normalize(live, dialect, entities);
-        return new SchemaComparator(unmanagedTables).compare(current, target, entities);
+        return new SchemaComparator(unmanagedTables, renames).compare(current, target, entities);
     }
 }

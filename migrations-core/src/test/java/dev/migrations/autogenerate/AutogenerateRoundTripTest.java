@@ -18,6 +18,7 @@ import static dev.migrations.schema.Dsl.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.Migrations;
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
@@ -97,6 +98,22 @@ class AutogenerateRoundTripTest {
                         foreignKey(null, "purchase_id").references("purchase", "id"))), List.of());
     }
 
+    /** Version two with customer.name renamed to display_name. */
+    static SchemaSnapshot version3() {
+        SchemaSnapshot two = version2();
+        List<dev.migrations.schema.Table> tables = new java.util.ArrayList<>();
+        for (dev.migrations.schema.Table t : two.tables()) {
+            if (!t.name().equals("customer")) {
+                tables.add(t);
+                continue;
+            }
+            tables.add(new dev.migrations.schema.Table(null, t.name(), t.columns().stream()
+                    .map(c -> c.name().equals("name") ? c.named("display_name") : c).toList(), t.constraints(),
+                    t.indexes(), t.comment()));
+        }
+        return new SchemaSnapshot(tables, two.sequences());
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void generatedMigrationsLeaveNothingToDiffAndDowngradeExactly(Kind kind) throws Exception {
@@ -128,6 +145,31 @@ class AutogenerateRoundTripTest {
                     .doesNotContain("WARNING: changes the type of customer.email");
             assertThat(diff(db, autogenerate, version2()).changes()).as("second diff after version two").isEmpty();
 
+            // a declared rename keeps the data
+            Catalog second = Catalog.read(db);
+            try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO customer (email, name) VALUES ('ada@example.com', 'Ada')");
+            }
+            SchemaDiff renaming;
+            try (Connection c = db.dataSource().getConnection()) {
+                renaming = autogenerate.diff(c, version3(), Renames.parse(List.of("customer.name=display_name")));
+            }
+            String three = write(db, renaming, "rename customer name");
+            assertThat(three).contains("ops.renameColumn(\"customer\", \"name\", \"display_name\");")
+                    .doesNotContain("dropColumn");
+            migrations(db).upgrade("heads");
+            try (Connection c = db.dataSource().getConnection(); var s = c.createStatement();
+                    var rs = s.executeQuery("SELECT display_name FROM customer")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("Ada");
+            }
+            assertThat(diff(db, autogenerate, version3()).changes()).isEmpty();
+            migrations(db).downgrade("-1");
+            try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM customer");
+            }
+            assertThat(Catalog.read(db)).isEqualTo(second);
+
             migrations(db).downgrade("-1");
             assertThat(Catalog.read(db)).as("downgrade restores version one's catalog").isEqualTo(first);
             assertThat(diff(db, autogenerate, version1()).changes()).isEmpty();
@@ -144,13 +186,19 @@ class AutogenerateRoundTripTest {
     private String generateAndApply(TestDatabase db, Autogenerate autogenerate, SchemaSnapshot model, String message)
             throws Exception {
         SchemaDiff diff = diff(db, autogenerate, model);
+        String source = write(db, diff, message);
+        migrations(db).upgrade("heads");
+        return source;
+    }
+
+    /** Writes the diff as a Java revision and compiles it; returns the source. */
+    private String write(TestDatabase db, SchemaDiff diff, String message) throws Exception {
         assertThat(diff.isEmpty()).isFalse();
         JavaOpsRenderer renderer = new JavaOpsRenderer();
         Migrations writer = migrations(db);
         Path file = writer.revision(new Migrations.RevisionRequest(message, null, List.of(), List.of(), null, false,
                 null, renderer.upgrade(diff), renderer.downgrade(diff)));
         compile();
-        migrations(db).upgrade("heads");
         return Files.readString(file);
     }
 

@@ -4,12 +4,14 @@ import static dev.migrations.schema.Dsl.BIGINT;
 import static dev.migrations.schema.Dsl.TEXT;
 import static dev.migrations.schema.Dsl.column;
 import static dev.migrations.schema.Dsl.foreignKey;
+import static dev.migrations.schema.Dsl.index;
 import static dev.migrations.schema.Dsl.primaryKey;
 import static dev.migrations.schema.Dsl.rawType;
 import static dev.migrations.schema.Dsl.table;
 import static dev.migrations.schema.Dsl.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaComparator.UnmanagedTables;
@@ -39,6 +41,23 @@ class SchemaComparatorTest {
                 UnmanagedTables.REPORT);
         assertThat(diff.risky()).extracting(SchemaChange::warning).singleElement().asString()
                 .contains("drops column person.nick", "ops.renameColumn(\"person\", \"nick\", \"nickname\")");
+    }
+
+    @Test
+    void declaredRenamesKeepTheDataAndReverse() {
+        SchemaSnapshot live = schema(table("member", column("id", BIGINT).notNull(), column("nick", varchar(50)),
+                primaryKey(null, "id"), index("ix_member_nick", "member", "nick")));
+        SchemaSnapshot wanted = schema(table("person", column("id", BIGINT).notNull(), column("nickname", varchar(50)),
+                primaryKey(null, "id"), index("ix_member_nick", "person", "nickname")));
+        SchemaDiff diff = new SchemaComparator(UnmanagedTables.REPORT,
+                Renames.parse(List.of("member=person", "person.nick=nickname"))).compare(live, wanted, wanted);
+        JavaOpsRenderer renderer = new JavaOpsRenderer();
+        assertThat(renderer.upgrade(diff)).isEqualTo("""
+                ops.renameTable("member", "person");
+                ops.renameColumn("person", "nick", "nickname");""");
+        assertThat(renderer.downgrade(diff)).isEqualTo("""
+                ops.renameColumn("person", "nickname", "nick");
+                ops.renameTable("person", "member");""");
     }
 
     @Test

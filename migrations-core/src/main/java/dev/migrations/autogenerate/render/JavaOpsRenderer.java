@@ -15,6 +15,7 @@ import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
 import dev.migrations.ops.Operation;
+import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
@@ -84,6 +85,12 @@ public final class JavaOpsRenderer {
         if (op instanceof DropColumn d) {
             return d.original() == null ? "ops.dropColumn(" + str(d.table()) + ", " + str(d.column()) + ");"
                     : "ops.dropColumn(" + str(d.table()) + ", " + column(d.original()) + ");";
+        }
+        if (op instanceof AlterColumn a && a.newName() != null && a.changesOnlyName()) {
+            return "ops.renameColumn(" + str(a.table()) + ", " + str(a.column()) + ", " + str(a.newName()) + ");";
+        }
+        if (op instanceof RenameTable r) {
+            return "ops.renameTable(" + str(r.table()) + ", " + str(r.newName()) + ");";
         }
         if (op instanceof AlterColumn a) {
             return "ops.alterColumn(" + str(a.table()) + ", " + str(a.column()) + ", c -> c" + alterations(a) + ");";

@@ -1,7 +1,9 @@
 package dev.migrations.boot.cli;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaChange;
+import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
@@ -24,13 +26,18 @@ final class EntityComparison {
     }
 
     static SchemaDiff diff(MigrationsCommandLine.Session session) {
+        return diff(session, Renames.NONE, SchemaComparator.UnmanagedTables.REPORT);
+    }
+
+    static SchemaDiff diff(MigrationsCommandLine.Session session, Renames renames,
+            SchemaComparator.UnmanagedTables unmanaged) {
         SchemaSnapshot entities = entities(session);
         if (entities == null) {
             throw new MigrationsException("--autogenerate compares the application's JPA entities with the database,"
                     + " but this application has no Hibernate EntityManagerFactory. Write the revision by hand (run"
                     + " without --autogenerate).");
         }
-        return session.engine().compareWith(entities);
+        return session.engine().compareWith(entities, renames, unmanaged);
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.migrations.boot.cli;
 
 import dev.migrations.Migrations;
-import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import dev.migrations.MigrationsConfiguration.ScriptFormat;
 import dev.migrations.MigrationsException;
+import dev.migrations.autogenerate.compare.Renames;
+import dev.migrations.autogenerate.compare.SchemaComparator;
+import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,14 @@ final class ScriptCommands {
         @Option(names = "--autogenerate", description = "Fill the revision from the entities' differences with the"
                 + " database.")
         boolean autogenerate;
+
+        @Option(names = "--rename", paramLabel = "OLD=NEW", description = "With --autogenerate: a table"
+                + " (old=new) or column (table.old=new) that was renamed, kept as a rename instead of a drop and an add.")
+        List<String> renames = new ArrayList<>();
+
+        @Option(names = "--drop-unmanaged-tables", description = "With --autogenerate: drop tables no entity maps"
+                + " (they are only reported otherwise).")
+        boolean dropUnmanagedTables;
 
         @Option(names = "--head", paramLabel = "REV", description = "Revision to build on (default: head).")
         String head;
@@ -57,7 +67,8 @@ final class ScriptCommands {
             String upgrade = null;
             String downgrade = null;
             if (autogenerate) {
-                SchemaDiff diff = EntityComparison.diff(session);
+                SchemaDiff diff = EntityComparison.diff(session, Renames.parse(renames), dropUnmanagedTables
+                        ? SchemaComparator.UnmanagedTables.DROP : SchemaComparator.UnmanagedTables.REPORT);
                 EntityComparison.report(diff, session.out());
                 if (diff.isEmpty()) {
                     session.out().println("No changes in schema detected; no revision written (run without"
