@@ -14,7 +14,6 @@ import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
 import dev.migrations.ops.Operation;
-import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
@@ -70,7 +69,7 @@ public final class SchemaComparator {
      */
     public SchemaDiff compare(SchemaSnapshot liveAsIs, SchemaSnapshot target, SchemaSnapshot definitions) {
         Plan plan = new Plan();
-        SchemaSnapshot live = renamed(plan, liveAsIs, target);
+        SchemaSnapshot live = new RenamePass(renames, plan.renames, plan.notes).apply(liveAsIs, target);
         List<Table> created = new ArrayList<>();
         for (Table wanted : target.tables()) {
             Table definition = definitions.table(wanted.name()).orElse(wanted);
@@ -102,77 +101,6 @@ public final class SchemaComparator {
         }
         compareSequences(plan, live, target, definitions);
         return new SchemaDiff(plan.ordered(), plan.notes);
-    }
-
-    // ---------------------------------------------------------------- renames
-
-    /**
-     * The live schema with the renames the developer declared already made, each as an operation
-     * that keeps the data; a rename whose old name is not in the database, or whose new name the
-     * entities do not use, is reported and ignored.
-     */
-    private SchemaSnapshot renamed(Plan plan, SchemaSnapshot live, SchemaSnapshot target) {
-        List<Table> tables = new ArrayList<>();
-        for (Table table : live.tables()) {
-            String newName = renames.tables().get(table.name());
-            if (newName != null && target.table(newName).isPresent() && live.table(newName).isEmpty()) {
-                plan.renames.add(change(new RenameTable(null, table.name(), newName), null));
-                table = new Table(table.schema(), newName, table.columns(), table.constraints(),
-                        table.indexes().stream().map(i -> i.onTable(newName)).toList(), table.comment());
-            } else if (newName != null) {
-                plan.notes.add("Rename of table " + table.name() + " to " + newName + " ignored: the entities do not"
-                        + " map " + newName + ", or the database already has it.");
-            }
-            Optional<Table> wanted = target.table(table.name());
-            List<Column> columns = new ArrayList<>();
-            for (Column column : table.columns()) {
-                String to = renames.column(table.name(), column.name());
-                if (to != null && wanted.isPresent() && wanted.get().column(to).isPresent()
-                        && table.column(to).isEmpty()) {
-                    plan.renames.add(change(AlterColumn.of(null, table.name(), column.name()).rename(to), null));
-                    columns.add(column.named(to));
-                } else {
-                    if (to != null) {
-                        plan.notes.add("Rename of column " + table.name() + "." + column.name() + " to " + to
-                                + " ignored: the entities do not map it, or the table already has it.");
-                    }
-                    columns.add(column);
-                }
-            }
-            tables.add(renameColumns(table, columns));
-        }
-        return new SchemaSnapshot(tables, live.sequences());
-    }
-
-    /** The table with its columns renamed, and its keys and indexes following them. */
-    private static Table renameColumns(Table table, List<Column> columns) {
-        Map<String, String> to = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            to.put(table.columns().get(i).name(), columns.get(i).name());
-        }
-        if (to.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
-            return table;
-        }
-        java.util.function.UnaryOperator<List<String>> map = names -> names.stream().map(n -> to.getOrDefault(n, n))
-                .toList();
-        List<Constraint> constraints = new ArrayList<>();
-        for (Constraint c : table.constraints()) {
-            if (c instanceof PrimaryKey pk) {
-                constraints.add(new PrimaryKey(pk.name(), map.apply(pk.columns())));
-            } else if (c instanceof UniqueConstraint uq) {
-                constraints.add(new UniqueConstraint(uq.name(), map.apply(uq.columns()), uq.deferrable(),
-                        uq.initiallyDeferred()));
-            } else if (c instanceof ForeignKey fk) {
-                constraints.add(new ForeignKey(fk.name(), map.apply(fk.columns()), fk.referencedSchema(),
-                        fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(),
-                        fk.initiallyDeferred()));
-            } else {
-                constraints.add(c);
-            }
-        }
-        List<Index> indexes = table.indexes().stream().map(i -> new Index(i.name(), i.schema(), i.table(),
-                map.apply(i.columns()), i.unique(), i.where())).toList();
-        return new Table(table.schema(), table.name(), columns, constraints, indexes, table.comment());
     }
 
     // ---------------------------------------------------------------- tables
@@ -474,7 +402,7 @@ public final class SchemaComparator {
         }
     }
 
-    private static SchemaChange change(Operation upgrade, String warning) {
+    static SchemaChange change(Operation upgrade, String warning) {
         return new SchemaChange(upgrade, upgrade.reverse().orElse(null), warning, false);
     }
 
