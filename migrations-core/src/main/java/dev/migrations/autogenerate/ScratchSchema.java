@@ -1,5 +1,6 @@
 package dev.migrations.autogenerate;
 
+import dev.migrations.autogenerate.compare.CheckNames;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.inspect.SchemaInspector;
@@ -28,8 +29,9 @@ final class ScratchSchema {
 
     static SchemaSnapshot normalize(Connection live, Dialect dialect, SchemaSnapshot definitions) throws SQLException {
         SchemaSnapshot empty = new SchemaSnapshot(List.of(), List.of());
+        SchemaSnapshot named = CheckNames.apply(definitions);
         List<Operation> create = new SchemaComparator(SchemaComparator.UnmanagedTables.REPORT)
-                .compare(empty, definitions, definitions).changes().stream().map(SchemaChange::upgrade).toList();
+                .compare(empty, named, named).changes().stream().map(SchemaChange::upgrade).toList();
         SchemaInspector inspector = SchemaInspector.of(dialect);
         return switch (dialect) {
             case POSTGRESQL -> inPostgresSchema(live, create, inspector);

@@ -23,20 +23,15 @@ import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
-import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import dev.migrations.ddl.Dialect;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
 import dev.migrations.testing.TestDatabases.TestDatabase;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -185,45 +180,16 @@ class AutogenerateRoundTripTest {
     /** Writes the diff as a Java revision, compiles and applies it; returns the source. */
     private String generateAndApply(TestDatabase db, Autogenerate autogenerate, SchemaSnapshot model, String message)
             throws Exception {
-        SchemaDiff diff = diff(db, autogenerate, model);
-        String source = write(db, diff, message);
+        String source = write(db, diff(db, autogenerate, model), message);
         migrations(db).upgrade("heads");
         return source;
     }
 
-    /** Writes the diff as a Java revision and compiles it; returns the source. */
     private String write(TestDatabase db, SchemaDiff diff, String message) throws Exception {
-        assertThat(diff.isEmpty()).isFalse();
-        JavaOpsRenderer renderer = new JavaOpsRenderer();
-        Migrations writer = migrations(db);
-        Path file = writer.revision(new Migrations.RevisionRequest(message, null, List.of(), List.of(), null, false,
-                null, renderer.upgrade(diff), renderer.downgrade(diff)));
-        compile();
-        return Files.readString(file);
+        return new GeneratedRevisions(tmp).write(db, diff, message);
     }
 
     private Migrations migrations(TestDatabase db) throws Exception {
-        Path classes = tmp.resolve("classes");
-        Files.createDirectories(classes.resolve("gen/autogen"));
-        return Migrations.configure().dataSource(db.dataSource()).locations("classpath:gen/autogen")
-                .classLoader(new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader()))
-                .generatedSourceDirectory(tmp.resolve("src")).generatedPackage("gen.autogen").load();
-    }
-
-    private void compile() throws Exception {
-        List<String> sources;
-        try (Stream<Path> files = Files.walk(tmp.resolve("src"))) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
-        var out = new java.io.ByteArrayOutputStream();
-        List<String> args = new java.util.ArrayList<>(List.of("-d", tmp.resolve("classes").toString(), "-cp",
-                System.getProperty("java.class.path"), "-proc:none"));
-        args.addAll(sources);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, out, out, args.toArray(String[]::new));
-        StringBuilder all = new StringBuilder();
-        for (String source : sources) {
-            all.append(Files.readString(Path.of(source))).append('\n');
-        }
-        assertThat(status).as("the generated Java compiles:%n%s%n%s", out, all).isZero();
+        return new GeneratedRevisions(tmp).migrations(db);
     }
 }

@@ -11,6 +11,7 @@ import static dev.migrations.schema.Dsl.table;
 import static dev.migrations.schema.Dsl.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.autogenerate.compare.CheckExpressions;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
@@ -41,6 +42,16 @@ class SchemaComparatorTest {
                 UnmanagedTables.REPORT);
         assertThat(diff.risky()).extracting(SchemaChange::warning).singleElement().asString()
                 .contains("drops column person.nick", "ops.renameColumn(\"person\", \"nick\", \"nickname\")");
+    }
+
+    @Test
+    void checkConditionsCompareForMeaningNotPostgresSpelling() {
+        String once = "((status)::text = ANY ((ARRAY['ACTIVE'::character varying, 'RETIRED'::character varying])::text[]))";
+        String twice = "((status)::text = ANY (ARRAY[('ACTIVE'::character varying)::text, ('RETIRED'::character varying)::text]))";
+        assertThat(CheckExpressions.loose(once)).isEqualTo(CheckExpressions.loose(twice))
+                .isEqualTo("status=anyarray['ACTIVE','RETIRED']");
+        assertThat(CheckExpressions.loose("total >= 0")).isNotEqualTo(CheckExpressions.loose("total > 0"));
+        assertThat(CheckExpressions.loose("name <> ' ( x ) '")).as("literals keep their text").contains("' ( x ) '");
     }
 
     @Test

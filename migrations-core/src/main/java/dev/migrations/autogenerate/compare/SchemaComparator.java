@@ -271,14 +271,15 @@ public final class SchemaComparator {
         List<Constraint> unmatched = new ArrayList<>(live.constraints());
         List<Constraint> added = new ArrayList<>();
         for (Constraint wanted : target.constraints()) {
-            Constraint defined = definitionOf(wanted, definition.constraints());
+            Constraint defined = definitionOf(wanted, definition);
             boolean named = defined != null && defined.name() != null;
             Constraint match = unmatched.stream().filter(c -> signature(c).equals(signature(wanted))
                     && (!named || defined.name().equalsIgnoreCase(c.name()))).findFirst().orElse(null);
             if (match != null) {
                 unmatched.remove(match);
             } else {
-                added.add(defined != null && !(wanted instanceof CheckConstraint) ? defined : unnamed(wanted));
+                // as the entities wrote it: the database's canonical form may not canonicalize to itself
+                added.add(defined != null ? defined : unnamed(wanted));
             }
         }
         // names the table keeps after the drops, which run first
@@ -324,8 +325,14 @@ public final class SchemaComparator {
     }
 
     /** The definition a target constraint came from: same kind and structure, or the same name. */
-    private static Constraint definitionOf(Constraint wanted, List<Constraint> definitions) {
-        for (Constraint d : definitions) {
+    private static Constraint definitionOf(Constraint wanted, Table definition) {
+        if (wanted instanceof CheckConstraint && wanted.name() != null) {
+            CheckConstraint check = CheckNames.of(definition).get(wanted.name().toLowerCase(java.util.Locale.ROOT));
+            if (check != null) {
+                return check;
+            }
+        }
+        for (Constraint d : definition.constraints()) {
             if (d.type() == wanted.type() && !(d instanceof CheckConstraint) && signature(d).equals(signature(wanted))) {
                 return d;
             }
@@ -374,7 +381,7 @@ public final class SchemaComparator {
             return "fk" + fk.columns() + "->" + fk.referencedTable() + fk.referencedColumns() + " " + fk.onDelete()
                     + " " + fk.onUpdate();
         }
-        return "ck " + ((CheckConstraint) c).condition();
+        return "ck " + CheckExpressions.loose(((CheckConstraint) c).condition());
     }
 
     static String signature(Index i) {

@@ -1,0 +1,67 @@
+package dev.migrations.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrations.Migrations;
+import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.render.JavaOpsRenderer;
+import dev.migrations.testing.TestDatabases.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+
+/**
+ * The developer's side of autogenerate in a test: write a diff as a Java revision, compile every
+ * generated revision with {@code javac}, and load them into an engine from the compiled classes.
+ */
+final class GeneratedRevisions {
+
+    private final Path sources;
+    private final Path classes;
+
+    GeneratedRevisions(Path dir) {
+        this.sources = dir.resolve("src");
+        this.classes = dir.resolve("classes");
+    }
+
+    /** An engine over the compiled revisions, writing new ones into the source directory. */
+    Migrations migrations(TestDatabase db) throws Exception {
+        Files.createDirectories(classes.resolve("gen/autogen"));
+        ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        return Migrations.configure().dataSource(db.dataSource()).locations("classpath:gen/autogen")
+                .classLoader(loader).generatedSourceDirectory(sources).generatedPackage("gen.autogen").load();
+    }
+
+    /** Writes the diff as a revision on top of the head and compiles it; returns its source. */
+    String write(TestDatabase db, SchemaDiff diff, String message) throws Exception {
+        assertThat(diff.isEmpty()).as("there is something to write").isFalse();
+        JavaOpsRenderer renderer = new JavaOpsRenderer();
+        Path file = migrations(db).revision(new Migrations.RevisionRequest(message, null, List.of(), List.of(), null,
+                false, null, renderer.upgrade(diff), renderer.downgrade(diff)));
+        compile();
+        return Files.readString(file);
+    }
+
+    private void compile() throws Exception {
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+                "-proc:none"));
+        args.addAll(files);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, out, out, args.toArray(String[]::new));
+        StringBuilder all = new StringBuilder();
+        for (String file : files) {
+            all.append(Files.readString(Path.of(file))).append('\n');
+        }
+        assertThat(status).as("the generated Java compiles:%n%s%n%s", out, all).isZero();
+    }
+}
