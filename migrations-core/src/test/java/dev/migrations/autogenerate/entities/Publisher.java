@@ -19,10 +19,13 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Test entity: a sequence id, an embeddable, an element collection, a many-to-many join table, a
- * version column, a LOB, times with and without zones, and a reserved word as a column name.
+ * version column, a LOB, times with and without zones, a JSON column and a reserved word as a
+ * column name.
  */
 @Entity
 public class Publisher {
@@ -72,4 +75,7 @@ public class Publisher {
 
     @Column(name = "\"order\"")
     Integer order;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    java.util.Map<String, Object> attributes;
 }
