@@ -5,6 +5,7 @@ import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.inspect.SchemaInspector;
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.ddl.DdlRenderer;
 import dev.migrations.ddl.Dialect;
 import dev.migrations.ops.Operation;
 import dev.migrations.runtime.DirectOps;
@@ -48,9 +49,16 @@ final class ScratchSchema {
         boolean autoCommit = live.getAutoCommit();
         live.setAutoCommit(false);
         try (Statement s = live.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-            s.execute("SET LOCAL search_path TO " + schema);
-            DirectOps.apply(live, Dialect.POSTGRESQL, create);
+            // one batch, one round trip: the scratch schema of a large model is hundreds of statements
+            s.addBatch("CREATE SCHEMA " + schema);
+            s.addBatch("SET LOCAL search_path TO " + schema);
+            DdlRenderer ddl = DdlRenderer.of(Dialect.POSTGRESQL);
+            for (Operation op : create) {
+                for (String sql : ddl.render(op)) {
+                    s.addBatch(sql);
+                }
+            }
+            s.executeBatch();
             return inspector.inspect(live, schema, Set.of());
         } finally {
             live.rollback(); // the scratch schema, its tables and the SET LOCAL all disappear
