@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Identifiers {
 
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*"); // $ after the first letter: PostgreSQL, H2 and SQLite take it bare
 
     private static final Set<String> SQL = Set.of("all", "and", "any", "array", "as", "asymmetric", "both", "case",
             "cast", "check", "constraint", "cross", "current_catalog", "current_date", "current_role",

@@ -78,6 +78,8 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
             // Hibernate must leave the schema alone (the point is that it differs from the entities),
             // and its mapping model is captured for the comparison before anything renders DDL from it.
             settings.put("spring.jpa.hibernate.ddl-auto", "none");
+            // a changed allocationSize is a difference to report, not a reason for Hibernate to refuse to start
+            settings.put("spring.jpa.properties.hibernate.id.sequence.increment_size_mismatch_strategy", "log");
             settings.put(EntitySchemaCapture.ENABLED, "true");
         } else {
             // Spring creates an EntityManagerFactory eagerly even with lazy beans (it is LoadTimeWeaverAware),
