@@ -45,6 +45,21 @@ class SchemaComparatorTest {
     }
 
     @Test
+    void theSameInputRendersTheSameFileBodies() {
+        SchemaSnapshot live = schema(table("a", column("id", BIGINT).notNull(), column("x", varchar(10)),
+                primaryKey(null, "id")));
+        SchemaSnapshot wanted = schema(
+                table("b", column("id", BIGINT).notNull(), column("a_id", BIGINT), primaryKey(null, "id"),
+                        foreignKey(null, "a_id").references("a", "id"), index("ix_b_a", "b", "a_id")),
+                table("a", column("id", BIGINT).notNull(), column("y", TEXT), primaryKey(null, "id")));
+        JavaOpsRenderer renderer = new JavaOpsRenderer();
+        SchemaDiff first = compare(live, wanted, UnmanagedTables.REPORT);
+        SchemaDiff second = compare(live, wanted, UnmanagedTables.REPORT);
+        assertThat(renderer.upgrade(second)).isEqualTo(renderer.upgrade(first)).isNotEmpty();
+        assertThat(renderer.downgrade(second)).isEqualTo(renderer.downgrade(first)).isNotEmpty();
+    }
+
+    @Test
     void checkConditionsCompareForMeaningNotPostgresSpelling() {
         String once = "((status)::text = ANY ((ARRAY['ACTIVE'::character varying, 'RETIRED'::character varying])::text[]))";
         String twice = "((status)::text = ANY (ARRAY[('ACTIVE'::character varying)::text, ('RETIRED'::character varying)::text]))";
