@@ -20,8 +20,8 @@ import java.util.UUID;
 /**
  * Builds the entities' schema in a scratch area of the same database engine and reads it back with
  * the live database's inspector, so both sides of the comparison use the database's own spelling
- * of types, defaults and check conditions. On PostgreSQL the scratch is a schema created inside a
- * transaction that is rolled back; SQLite and H2 get a private in-memory database.
+ * of types, defaults and check conditions. On PostgreSQL the scratch is the session's temporary
+ * schema, inside a transaction that is rolled back; SQLite and H2 get a private in-memory database.
  */
 final class ScratchSchema {
 
@@ -43,15 +43,17 @@ final class ScratchSchema {
         };
     }
 
-    private static SchemaSnapshot inPostgresSchema(Connection live, List<Operation> create,
-            SchemaInspector inspector) throws SQLException {
-        String schema = "migrations_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /**
+     * In the session's temporary schema, inside a transaction that is rolled back: needs no CREATE
+     * right on the database (temporary tables are every user's by default) and leaves nothing behind.
+     */
+    private static SchemaSnapshot inPostgresSchema(Connection live, List<Operation> create, SchemaInspector inspector)
+            throws SQLException {
         boolean autoCommit = live.getAutoCommit();
         live.setAutoCommit(false);
         try (Statement s = live.createStatement()) {
             // one batch, one round trip: the scratch schema of a large model is hundreds of statements
-            s.addBatch("CREATE SCHEMA " + schema);
-            s.addBatch("SET LOCAL search_path TO " + schema);
+            s.addBatch("SET LOCAL search_path TO pg_temp");
             DdlRenderer ddl = DdlRenderer.of(Dialect.POSTGRESQL);
             for (Operation op : create) {
                 for (String sql : ddl.render(op)) {
@@ -59,9 +61,16 @@ final class ScratchSchema {
                 }
             }
             s.executeBatch();
+            String schema;
+            try (var rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()")) {
+                if (!rs.next()) {
+                    return inspector.inspect(live, "pg_temp", Set.of()); // nothing was created
+                }
+                schema = rs.getString(1);
+            }
             return inspector.inspect(live, schema, Set.of());
         } finally {
-            live.rollback(); // the scratch schema, its tables and the SET LOCAL all disappear
+            live.rollback(); // the temporary tables and the SET LOCAL disappear
             live.setAutoCommit(autoCommit);
         }
     }
