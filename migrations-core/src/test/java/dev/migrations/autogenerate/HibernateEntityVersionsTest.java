@@ -8,7 +8,6 @@ import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.entities.Animal;
 import dev.migrations.autogenerate.entities.Shape;
 import dev.migrations.autogenerate.entities.Vehicle;
-import dev.migrations.autogenerate.hibernate.HibernateSchema;
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
 import dev.migrations.ddl.Dialect;
 import dev.migrations.testing.Catalog;
@@ -21,15 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.hibernate.SessionFactory;
-import org.hibernate.boot.Metadata;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.boot.spi.BootstrapContext;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.integrator.spi.Integrator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,9 +34,7 @@ class HibernateEntityVersionsTest {
     /** Entities that do not change between the versions: the inheritance hierarchies. */
     private static final List<Class<?>> UNCHANGED = List.of(Animal.class, Animal.Dog.class, Animal.Cat.class,
             Vehicle.class, Vehicle.Truck.class, Shape.class, Shape.Circle.class, Shape.Square.class);
-    private static final List<Class<?>> VERSION_ONE = Stream.concat(Stream.of(
-            dev.migrations.autogenerate.entities.Author.class, dev.migrations.autogenerate.entities.Book.class,
-            dev.migrations.autogenerate.entities.Publisher.class), UNCHANGED.stream()).toList();
+    private static final List<Class<?>> VERSION_ONE = HibernateBoot.CORPUS;
     private static final List<Class<?>> VERSION_TWO = Stream.concat(Stream.of(
             dev.migrations.autogenerate.entities2.Author.class, dev.migrations.autogenerate.entities2.Book.class,
             dev.migrations.autogenerate.entities2.Review.class, dev.migrations.autogenerate.entities2.Publisher.class),
@@ -61,14 +49,14 @@ class HibernateEntityVersionsTest {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             GeneratedRevisions revisions = new GeneratedRevisions(tmp);
 
-            SchemaSnapshot one = capture(db, VERSION_ONE, "none");
+            SchemaSnapshot one = HibernateBoot.boot(db, VERSION_ONE, "none");
             revisions.write(db, diff(db, one), "version one");
             revisions.migrations(db).upgrade("heads");
             validate(db, VERSION_ONE);
             assertThat(diff(db, one).changes()).as("second diff, version one").isEmpty();
             Catalog first = comparable(Catalog.read(db));
 
-            SchemaSnapshot two = capture(db, VERSION_TWO, "none");
+            SchemaSnapshot two = HibernateBoot.boot(db, VERSION_TWO, "none");
             String source = revisions.write(db, diff(db, two), "version two");
             assertThat(source).contains("// WARNING: changes the type of author.last_name",
                     "// WARNING: drops column author.token and its data",
@@ -118,37 +106,7 @@ class HibernateEntityVersionsTest {
      */
     private static void validate(TestDatabase db, List<Class<?>> entities) {
         if (db.kind() != Kind.SQLITE) {
-            capture(db, entities, "validate");
+            HibernateBoot.boot(db, entities, "validate");
         }
-    }
-
-    private static SchemaSnapshot capture(TestDatabase db, List<Class<?>> entities, String action) {
-        SchemaSnapshot[] captured = new SchemaSnapshot[1];
-        Integrator capture = new Integrator() {
-            @Override
-            public void integrate(Metadata metadata, BootstrapContext context, SessionFactoryImplementor factory) {
-                captured[0] = HibernateSchema.from(metadata);
-            }
-        };
-        String dialect = switch (db.kind()) {
-            case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
-            case H2 -> "org.hibernate.dialect.H2Dialect";
-            case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
-        };
-        var bootstrap = new BootstrapServiceRegistryBuilder().applyIntegrator(capture).build();
-        // Capturing must work while the entities and the database differ, sequence increments included
-        // (as the command line sets it); validating keeps Hibernate's strict default.
-        String mismatch = action.equals("validate") ? "exception" : "log";
-        try (StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySettings(Map.of("hibernate.connection.datasource", db.dataSource(), "hibernate.dialect", dialect,
-                        "hibernate.hbm2ddl.auto", action,
-                        "hibernate.id.sequence.increment_size_mismatch_strategy", mismatch)).build()) {
-            MetadataSources sources = new MetadataSources(registry);
-            entities.forEach(sources::addAnnotatedClass);
-            try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
-                assertThat(factory).isNotNull();
-            }
-        }
-        return captured[0];
     }
 }

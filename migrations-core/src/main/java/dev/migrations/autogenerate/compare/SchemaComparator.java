@@ -431,22 +431,12 @@ public final class SchemaComparator {
         final List<String> notes = new ArrayList<>();
 
         List<SchemaChange> ordered() {
-            Map<String, List<SchemaChange>> groups = new LinkedHashMap<>();
-            groups.put("renames", renames);
-            groups.put("sequences", sequences);
-            groups.put("dropKeys", dropKeys);
-            groups.put("dropIndexes", dropIndexes);
-            groups.put("dropConstraints", dropConstraints);
-            groups.put("dropColumns", dropColumns);
-            groups.put("alterColumns", alterColumns);
-            groups.put("createTables", createTables);
-            groups.put("addColumns", addColumns);
-            groups.put("addConstraints", addConstraints);
-            groups.put("addIndexes", addIndexes);
-            groups.put("addKeys", addKeys);
-            groups.put("dropTables", dropTables);
             List<SchemaChange> all = new ArrayList<>();
-            groups.values().forEach(all::addAll);
+            for (List<SchemaChange> group : List.of(renames, sequences, dropKeys, dropIndexes, dropConstraints,
+                    dropColumns, alterColumns, createTables, addColumns, addConstraints, addIndexes, addKeys,
+                    dropTables)) {
+                all.addAll(group);
+            }
             return all;
         }
     }

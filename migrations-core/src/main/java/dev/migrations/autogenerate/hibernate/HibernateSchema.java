@@ -1,9 +1,9 @@
 package dev.migrations.autogenerate.hibernate;
 
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.autogenerate.inspect.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
-import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Constraint;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
@@ -15,7 +15,6 @@ import dev.migrations.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
@@ -31,7 +30,6 @@ import org.hibernate.boot.model.relational.Namespace;
 public final class HibernateSchema {
 
     private static final Pattern IMPLICIT_FK = Pattern.compile("FK[a-z0-9]{20,}");
-    private static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)(.*)");
 
     private HibernateSchema() {
     }
@@ -78,7 +76,7 @@ public final class HibernateSchema {
         List<Column> columns = new ArrayList<>();
         List<Constraint> constraints = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
-            Column column = new Column(name(c), type(c.getSqlType(metadata)), c.isNullable(), c.getDefaultValue(),
+            Column column = new Column(name(c), TypeNames.parse(c.getSqlType(metadata)), c.isNullable(), c.getDefaultValue(),
                     c.isIdentity(), false, false, null, c.getComment());
             columns.add(column);
             if (c.isUnique()) {
@@ -136,42 +134,5 @@ public final class HibernateSchema {
             case RESTRICT -> ReferentialAction.RESTRICT;
             default -> null;
         };
-    }
-
-    /**
-     * Hibernate's column type as a portable type where one means the same, so the generated file
-     * reads {@code varchar(255)}; anything else ({@code oid}, {@code enum (...)}) stays raw.
-     */
-    static ColumnType type(String sqlType) {
-        String t = sqlType.strip().toLowerCase(Locale.ROOT);
-        switch (t) {
-            case "smallint": return ColumnType.SMALLINT;
-            case "integer", "int": return ColumnType.INTEGER;
-            case "bigint": return ColumnType.BIGINT;
-            case "boolean": return ColumnType.BOOLEAN;
-            case "date": return ColumnType.DATE;
-            case "uuid": return ColumnType.UUID;
-            case "text": return ColumnType.TEXT;
-            case "real", "float4": return ColumnType.FLOAT;
-            case "double precision", "float8": return ColumnType.DOUBLE;
-            default: break;
-        }
-        Matcher m = SIZED.matcher(t);
-        if (m.matches()) {
-            String name = m.group(1).strip();
-            int first = Integer.parseInt(m.group(2));
-            String tail = m.group(4).strip();
-            switch (name + (tail.isEmpty() ? "" : " " + tail)) {
-                case "varchar", "character varying": return ColumnType.varchar(first);
-                case "char", "character": return ColumnType.character(first);
-                case "numeric", "decimal": return ColumnType.decimal(first, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-                case "timestamp": return ColumnType.timestamp(first);
-                case "timestamp with time zone": return ColumnType.timestampTz(first);
-                case "time": return new ColumnType(ColumnType.Kind.TIME, null, first, null, null);
-                case "float": return first <= 24 ? ColumnType.FLOAT : ColumnType.DOUBLE;
-                default: break;
-            }
-        }
-        return ColumnType.raw(sqlType.strip());
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * generated migration reads {@code varchar(200)} rather than {@code raw("character varying(200)")}.
  * A name with no portable equivalent stays raw, which renders back to itself.
  */
-final class TypeNames {
+public final class TypeNames {
 
     private static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)(.*)");
 
@@ -19,15 +19,24 @@ final class TypeNames {
 
     /** PostgreSQL's {@code format_type} spelling, as {@code PostgresDdl} renders it. */
     static ColumnType postgres(String type) {
+        return parse(type);
+    }
+
+    /**
+     * A SQL type name in the spellings PostgreSQL's catalog and Hibernate's DDL use ({@code integer}
+     * or {@code int}, {@code character varying(n)} or {@code varchar(n)}, {@code timestamp(6) with
+     * time zone}, {@code float(53)}...) as the portable type that renders it; anything else stays raw.
+     */
+    public static ColumnType parse(String type) {
         String t = type.strip().toLowerCase(Locale.ROOT);
         switch (t) {
             case "smallint": return ColumnType.SMALLINT;
-            case "integer": return ColumnType.INTEGER;
+            case "integer", "int": return ColumnType.INTEGER;
             case "bigint": return ColumnType.BIGINT;
             case "boolean": return ColumnType.BOOLEAN;
             case "text": return ColumnType.TEXT;
-            case "real": return ColumnType.FLOAT;
-            case "double precision": return ColumnType.DOUBLE;
+            case "real", "float4": return ColumnType.FLOAT;
+            case "double precision", "float8": return ColumnType.DOUBLE;
             case "date": return ColumnType.DATE;
             case "uuid": return ColumnType.UUID;
             case "bytea": return ColumnType.BINARY;
@@ -45,12 +54,14 @@ final class TypeNames {
             int first = Integer.parseInt(m.group(2));
             String tail = m.group(4).strip();
             switch (name + (tail.isEmpty() ? "" : " " + tail)) {
-                case "character varying": return ColumnType.varchar(first);
-                case "character": return ColumnType.character(first);
-                case "numeric": return ColumnType.decimal(first, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-                case "time without time zone": return withPrecision(ColumnType.Kind.TIME, first);
-                case "timestamp without time zone": return withPrecision(ColumnType.Kind.TIMESTAMP, first);
+                case "character varying", "varchar": return ColumnType.varchar(first);
+                case "character", "char": return ColumnType.character(first);
+                case "numeric", "decimal":
+                    return ColumnType.decimal(first, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+                case "time without time zone", "time": return withPrecision(ColumnType.Kind.TIME, first);
+                case "timestamp without time zone", "timestamp": return withPrecision(ColumnType.Kind.TIMESTAMP, first);
                 case "timestamp with time zone": return withPrecision(ColumnType.Kind.TIMESTAMP_TZ, first);
+                case "float": return first <= 24 ? ColumnType.FLOAT : ColumnType.DOUBLE;
                 default: break;
             }
         }

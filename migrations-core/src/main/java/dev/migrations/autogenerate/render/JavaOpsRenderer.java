@@ -39,18 +39,15 @@ import java.util.Locale;
  */
 public final class JavaOpsRenderer {
 
-    /** Statements start at the method body's indentation, which the script writer adds. */
-    private static final String INDENT = "";
-
     /** The upgrade body. */
     public String upgrade(SchemaDiff diff) {
         StringBuilder s = new StringBuilder();
         for (SchemaChange change : diff.changes()) {
             if (change.warning() != null) {
-                s.append(INDENT).append(change.needsEdit() ? "// TODO: " : "// WARNING: ").append(change.warning())
+                s.append(change.needsEdit() ? "// TODO: " : "// WARNING: ").append(change.warning())
                         .append('\n');
             }
-            s.append(INDENT).append(statement(change.upgrade())).append('\n');
+            s.append(statement(change.upgrade())).append('\n');
         }
         return s.toString().stripTrailing();
     }
@@ -62,9 +59,9 @@ public final class JavaOpsRenderer {
         StringBuilder s = new StringBuilder();
         for (SchemaChange change : changes) {
             if (change.downgrade() == null) {
-                s.append(INDENT).append("// TODO: undo by hand: ").append(change.upgrade().describe()).append('\n');
+                s.append("// TODO: undo by hand: ").append(change.upgrade().describe()).append('\n');
             } else {
-                s.append(INDENT).append(statement(change.downgrade())).append('\n');
+                s.append(statement(change.downgrade())).append('\n');
             }
         }
         return s.toString().stripTrailing();

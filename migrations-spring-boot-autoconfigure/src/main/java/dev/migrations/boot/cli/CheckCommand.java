@@ -3,6 +3,7 @@ package dev.migrations.boot.cli;
 import dev.migrations.MigrationsException;
 import dev.migrations.Validation;
 import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.inspect.SchemaSnapshot;
 import picocli.CommandLine.Command;
 
 /**
@@ -22,12 +23,13 @@ final class CheckCommand extends SessionCommand {
         Validation validation = session.engine().validate();
         validation.requireValid();
         String at = MoveCommands.at(validation.currentHeads());
-        if (EntityComparison.entities(session) == null) {
+        SchemaSnapshot entities = EntityComparison.entities(session);
+        if (entities == null) {
             session.out().println("No differences: the database is at the scripts' heads (" + at + "); this"
                     + " application has no JPA entities to compare.");
             return 0;
         }
-        SchemaDiff diff = EntityComparison.diff(session);
+        SchemaDiff diff = session.engine().compareWith(entities);
         if (!diff.isEmpty()) {
             EntityComparison.report(diff, session.out());
             throw new MigrationsException("New upgrade operations detected: the entities and the database differ in "

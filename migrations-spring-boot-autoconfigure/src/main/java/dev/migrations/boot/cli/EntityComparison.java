@@ -25,10 +25,7 @@ final class EntityComparison {
         return EntitySchemaCapture.of(session.context());
     }
 
-    static SchemaDiff diff(MigrationsCommandLine.Session session) {
-        return diff(session, Renames.NONE, SchemaComparator.UnmanagedTables.REPORT);
-    }
-
+    /** The entities compared with the database; fails when the application has no Hibernate entities. */
     static SchemaDiff diff(MigrationsCommandLine.Session session, Renames renames,
             SchemaComparator.UnmanagedTables unmanaged) {
         SchemaSnapshot entities = entities(session);

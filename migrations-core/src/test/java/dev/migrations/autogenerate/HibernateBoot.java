@@ -1,0 +1,73 @@
+package dev.migrations.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrations.autogenerate.entities.Animal;
+import dev.migrations.autogenerate.entities.Author;
+import dev.migrations.autogenerate.entities.Book;
+import dev.migrations.autogenerate.entities.Publisher;
+import dev.migrations.autogenerate.entities.Shape;
+import dev.migrations.autogenerate.entities.Vehicle;
+import dev.migrations.autogenerate.hibernate.HibernateSchema;
+import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.testing.TestDatabases.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
+
+/**
+ * Boots real Hibernate over a test database the way an application does, and hands back the
+ * entities' schema as an integrator captures it while the session factory is built.
+ */
+final class HibernateBoot {
+
+    /** The JPA corpus: every mapping feature autogenerate must read. */
+    static final List<Class<?>> CORPUS = List.of(Author.class, Book.class, Publisher.class, Animal.class,
+            Animal.Dog.class, Animal.Cat.class, Vehicle.class, Vehicle.Truck.class, Shape.class, Shape.Circle.class,
+            Shape.Square.class);
+
+    private HibernateBoot() {
+    }
+
+    /**
+     * Boots a session factory over {@code entities} with {@code hbm2ddl.auto=action} and returns
+     * the captured schema. Outside {@code validate}, a sequence whose increment differs from the
+     * entities' is logged rather than fatal, as the command line sets it, so that the difference
+     * can be diffed.
+     */
+    static SchemaSnapshot boot(TestDatabase db, List<Class<?>> entities, String action) {
+        SchemaSnapshot[] captured = new SchemaSnapshot[1];
+        Integrator capture = new Integrator() {
+            @Override
+            public void integrate(Metadata metadata, BootstrapContext context, SessionFactoryImplementor factory) {
+                captured[0] = HibernateSchema.from(metadata);
+            }
+        };
+        String dialect = switch (db.kind()) {
+            case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
+            case H2 -> "org.hibernate.dialect.H2Dialect";
+            case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+        };
+        String mismatch = action.equals("validate") ? "exception" : "log";
+        var bootstrap = new BootstrapServiceRegistryBuilder().applyIntegrator(capture).build();
+        try (StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySettings(Map.of("hibernate.connection.datasource", db.dataSource(), "hibernate.dialect", dialect,
+                        "hibernate.hbm2ddl.auto", action,
+                        "hibernate.id.sequence.increment_size_mismatch_strategy", mismatch)).build()) {
+            MetadataSources sources = new MetadataSources(registry);
+            entities.forEach(sources::addAnnotatedClass);
+            try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
+                assertThat(factory).isNotNull();
+            }
+        }
+        return captured[0];
+    }
+}
