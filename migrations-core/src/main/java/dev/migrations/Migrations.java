@@ -4,6 +4,7 @@ import dev.migrations.autogenerate.Autogenerate;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.inspect.SchemaInspector;
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
 import dev.migrations.ddl.Dialect;
 import dev.migrations.graph.MigrationPlanner;
@@ -222,10 +223,23 @@ public final class Migrations {
                     + ". Run `migrations upgrade heads` first, then compare again.");
         }
         return withConnection(c -> {
-            Dialect dialect = config.dialect != null ? Dialect.named(config.dialect) : Dialect.detect(c);
-            return new Autogenerate(dialect, config.schema, Set.of(config.versionTable, config.historyTable),
+            return new Autogenerate(dialect(c), config.schema, Set.of(config.versionTable, config.historyTable),
                     unmanaged).diff(c, entities, renames);
         });
+    }
+
+    /**
+     * The live schema as autogenerate reads it (tables, columns, keys, indexes, checks, sequences),
+     * without the engine's own version and history tables.
+     */
+    public SchemaSnapshot inspectSchema() {
+        return withConnection(c -> {
+            return SchemaInspector.of(dialect(c)).inspect(c, config.schema, Set.of(config.versionTable, config.historyTable));
+        });
+    }
+
+    private Dialect dialect(Connection c) throws SQLException {
+        return config.dialect != null ? Dialect.named(config.dialect) : Dialect.detect(c);
     }
 
     private List<String> pendingFor(List<String> current) {
@@ -264,6 +278,15 @@ public final class Migrations {
         }
         return observed("downgrade", target,
                 () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().downgrade(heads, target), false)));
+    }
+
+    /**
+     * Runs the downgrade of {@code revision} alone, leaving every other applied branch as it is. The
+     * revision must be a current head; a merge undone this way leaves its parents as heads.
+     */
+    public List<AppliedStep> undo(String revision) {
+        return observed("downgrade", revision,
+                () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().undo(heads, revision), false)));
     }
 
     /** Moves the version table to {@code targets} without running migrations ({@code stamp}). */

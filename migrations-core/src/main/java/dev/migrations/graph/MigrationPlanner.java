@@ -140,6 +140,21 @@ public final class MigrationPlanner {
         }
     }
 
+    /**
+     * Undoes exactly {@code revision} and nothing else: it must be applied with nothing applied above
+     * it (a current head). Unlike {@code rev-1}, which also undoes sibling branches grown from the same
+     * parent, this leaves every other branch as it is; a merge comes apart into its parents.
+     */
+    public List<Step.RevisionStep> undo(List<String> currentHeads, String revision) {
+        RevisionNode node = graph.revision(revision);
+        if (!currentHeads.contains(node.id())) {
+            throw new MigrationsException("Cannot undo " + node.id() + " alone: it is not a current head (the database"
+                    + " is at " + (currentHeads.isEmpty() ? "base" : String.join(", ", currentHeads)) + "). Only a"
+                    + " revision with nothing applied above it can be undone by itself; downgrade to it first.");
+        }
+        return List.of(new Step.RevisionStep(node, false));
+    }
+
     Set<RevisionNode> downgradeSet(List<String> currentHeads, List<RevisionNode> heads, String target) {
         DowngradeTarget parsed = parseDowngradeTarget(currentHeads, target);
         RevisionNode targetNode = parsed.node();

@@ -89,6 +89,19 @@ class MigrationPlannerTest {
     }
 
     @Test
+    void undoTakesOutOneHeadAndLeavesSiblingBranchesAlone() {
+        List<String> both = List.of("27c6a30d7c24", "ae1027a6acf");
+        assertThat(ids(diamond.undo(both, "ae10"))).containsExactly("ae1027a6acf");
+        assertThat(ids(diamond.downgrade(both, "ae1027a6acf-1"))).as("rev-1 also undoes the sibling")
+                .containsExactlyInAnyOrder("ae1027a6acf", "27c6a30d7c24");
+        assertThat(ids(diamond.undo(List.of("53fffde5ad5"), "53fffde5ad5"))).containsExactly("53fffde5ad5");
+        assertThatThrownBy(() -> diamond.undo(List.of("53fffde5ad5"), "27c6a30d7c24"))
+                .hasMessage("Cannot undo 27c6a30d7c24 alone: it is not a current head (the database is at"
+                        + " 53fffde5ad5). Only a revision with nothing applied above it can be undone by itself;"
+                        + " downgrade to it first.");
+    }
+
+    @Test
     void historyWalksNewestFirstWithRanges() {
         assertThat(linear.walk(null, null)).extracting(RevisionNode::id).containsExactly("dddd0004", "cccc0003",
                 "bbbb0002", "aaaa0001");

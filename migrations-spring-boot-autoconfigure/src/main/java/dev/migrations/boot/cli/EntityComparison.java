@@ -2,11 +2,10 @@ package dev.migrations.boot.cli;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.autogenerate.compare.Renames;
-import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.inspect.SchemaSnapshot;
-import dev.migrations.autogenerate.render.JavaOpsRenderer;
+import dev.migrations.autogenerate.render.DiffReport;
 import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
@@ -37,18 +36,8 @@ final class EntityComparison {
         return session.engine().compareWith(entities, renames, unmanaged);
     }
 
-    /**
-     * Alembic's "Detected ..." lines (here as the operation the revision will hold), each risky
-     * step's warning, and what was seen but left alone.
-     */
+    /** Alembic's "Detected ..." lines, each risky step's warning, and what was seen but left alone. */
     static void report(SchemaDiff diff, PrintWriter out) {
-        JavaOpsRenderer renderer = new JavaOpsRenderer();
-        for (SchemaChange change : diff.changes()) {
-            out.println("Detected " + change.upgrade().describe() + ": " + renderer.statement(change.upgrade()));
-            if (change.warning() != null) {
-                out.println("  " + (change.needsEdit() ? "TODO" : "WARNING") + ": " + change.warning());
-            }
-        }
-        diff.notes().forEach(note -> out.println("Note: " + note));
+        DiffReport.lines(diff).forEach(out::println);
     }
 }

@@ -1,0 +1,11 @@
+-- revision: c003
+-- down_revision: a001
+-- message: create tags
+
+-- +upgrade
+CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL UNIQUE);
+CREATE INDEX tags_name_lower ON tags (name, id);
+
+-- +downgrade
+DROP INDEX tags_name_lower;
+DROP TABLE tags;
