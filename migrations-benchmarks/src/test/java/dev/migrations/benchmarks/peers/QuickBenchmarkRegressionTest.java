@@ -1,0 +1,53 @@
+package dev.migrations.benchmarks.peers;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmarks' quick mode on every build: our times as ratios to Flyway's, Liquibase's and the
+ * raw-JDBC floor's, measured in the same run on the same machine, must not grow more than 25% past
+ * the checked-in baseline ratios. Ratios, not times, so a slower machine does not fail it and a
+ * slower engine does. The run itself also checks that eight processes at once leave the database
+ * at the head.
+ */
+class QuickBenchmarkRegressionTest {
+
+    static final double TOLERANCE = 1.25;
+
+    @Test
+    void ratiosToThePeersStayWithinAQuarterOfTheBaseline() throws Exception {
+        Properties measured = PeerBenchmark.measure(PeerBenchmark.QUICK,
+                List.of(Databases.Kind.POSTGRESQL, Databases.Kind.SQLITE)).figures();
+        Properties baseline = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/quick-baseline.properties")) {
+            baseline.load(in);
+        }
+        assertTrue(baseline.size() >= 10, "the baseline holds the ratios the build guards");
+        List<String> regressions = new ArrayList<>();
+        for (String key : baseline.stringPropertyNames()) {
+            String value = measured.getProperty(key);
+            if (value == null) {
+                regressions.add(key + ": not measured any more");
+                continue;
+            }
+            double now = Double.parseDouble(value);
+            double then = Double.parseDouble(baseline.getProperty(key));
+            if (now > then * TOLERANCE) {
+                regressions.add(String.format(Locale.ROOT, "%s: %.3f, baseline %.3f (+%.0f%%)", key, now, then,
+                        (now / then - 1) * 100));
+            }
+        }
+        if (!regressions.isEmpty()) {
+            fail("Slower than the baseline by more than 25% relative to the peers measured in the same run:\n  "
+                    + String.join("\n  ", regressions) + "\nFind the change that did it, or, if the cost is wanted,"
+                    + " record new ratios in src/test/resources/quick-baseline.properties with the reason.");
+        }
+    }
+}
