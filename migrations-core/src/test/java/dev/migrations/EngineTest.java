@@ -74,6 +74,22 @@ class EngineTest {
         }
     }
 
+    /** Schema per tenant: a new tenant's schema starts empty although its neighbours are migrated. */
+    @org.junit.jupiter.api.Test
+    void aFreshSchemaIsNotMistakenForANeighbourThatHasTheVersionTable() throws Exception {
+        try (TestDatabase migrated = TestDatabases.postgres(); TestDatabase fresh = TestDatabases.postgres()) {
+            Scripts s = new Scripts(tmp.resolve("m"));
+            s.table("aaaa0001", null);
+            migrations(migrated, s).upgrade("heads");
+
+            Migrations m = migrations(fresh, s);
+            assertThat(m.current()).isEmpty();
+            assertThat(m.status().pending()).containsExactly("aaaa0001");
+            assertThat(m.upgrade("heads")).extracting(AppliedStep::revision).containsExactly("aaaa0001");
+            assertThat(m.current()).containsExactly("aaaa0001");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void failingRevisionRollsBackAndIsRecorded(Kind kind) throws Exception {

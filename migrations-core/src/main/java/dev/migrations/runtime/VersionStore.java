@@ -100,8 +100,11 @@ public final class VersionStore {
 
     private boolean tableExists(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
+        // Without a configured schema, the connection's own: a null pattern would match the table in any
+        // schema, so a new schema-per-tenant database would see another tenant's version table.
+        String in = schema != null ? schema : connection.getSchema();
         for (String candidate : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, schema, candidate, null)) {
+            try (ResultSet rs = meta.getTables(null, in, candidate, null)) {
                 if (rs.next()) {
                     return true;
                 }
