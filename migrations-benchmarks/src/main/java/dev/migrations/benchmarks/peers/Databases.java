@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -42,8 +45,20 @@ final class Databases {
     static void drop(String url) throws SQLException {
         int at = url.indexOf("currentSchema=");
         if (url.startsWith("jdbc:postgresql:") && at > 0) {
+            String schema = url.substring(at + "currentSchema=".length());
             try (Connection c = DriverManager.getConnection(postgresUrl()); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + url.substring(at + "currentSchema=".length()) + " CASCADE");
+                // One DROP SCHEMA of 10,000 tables needs more locks than one transaction may hold.
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "'")) {
+                    while (rs.next()) {
+                        tables.add(schema + "." + rs.getString(1));
+                    }
+                }
+                for (int i = 0; i < tables.size(); i += 500) {
+                    s.execute("DROP TABLE " + String.join(", ", tables.subList(i, Math.min(i + 500, tables.size())))
+                            + " CASCADE");
+                }
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
     }
