@@ -15,14 +15,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
 /** Fresh databases for each measurement: a new PostgreSQL schema or a new SQLite file. */
-final class Databases {
+public final class Databases {
 
     enum Kind { POSTGRESQL, SQLITE }
 
     private Databases() {
     }
 
-    static String postgresUrl() {
+    /** The benchmarks' PostgreSQL: {@code $MIGRATIONS_TEST_POSTGRES_URL}, else the local {@code test} database. */
+    public static String postgresUrl() {
         String url = System.getenv("MIGRATIONS_TEST_POSTGRES_URL");
         return url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres" : url;
     }
