@@ -38,7 +38,7 @@ public final class SqlMigrationScript extends MigrationScript {
     }
 
     public List<SqlStatement> upgradeStatements() {
-        return SqlSplitter.split(upgradeSql, upgradeLine);
+        return split(upgradeSql, upgradeLine);
     }
 
     public List<SqlStatement> downgradeStatements() {
@@ -47,7 +47,16 @@ public final class SqlMigrationScript extends MigrationScript {
                     + " section, so it cannot be downgraded. Add the section (it may be empty for a"
                     + " revision with nothing to undo).", id(), null);
         }
-        return SqlSplitter.split(downgradeSql, downgradeLine);
+        return split(downgradeSql, downgradeLine);
+    }
+
+    private List<SqlStatement> split(String sql, int firstLine) {
+        try {
+            return SqlSplitter.split(sql, firstLine);
+        } catch (SqlSplitter.UnterminatedException e) {
+            throw new MigrationsException("Malformed migration " + source() + ":" + e.line() + ": " + e.getMessage()
+                    + ".", id(), null);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.migrations.script;
 
+import dev.migrations.MigrationsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * Splits SQL text into statements at semicolons that are code, not text: it skips single-quoted
  * strings (with {@code ''} and, for {@code E'...'}, backslash escapes), quoted identifiers,
  * dollar-quoted bodies ({@code $$} and {@code $tag$}), {@code --} and nested {@code /* *}{@code /}
- * comments, and the {@code BEGIN ... END} body of a {@code CREATE TRIGGER}.
+ * comments, and the {@code BEGIN ... END} body of a {@code CREATE TRIGGER}. Any of these left
+ * open is an error naming its line, rather than a statement that swallows the rest of the file.
  */
 public final class SqlSplitter {
 
@@ -46,7 +48,7 @@ public final class SqlSplitter {
             } else if (c == '$' && dollarTag(text, i) != null) {
                 String tag = dollarTag(text, i);
                 int close = text.indexOf(tag, i + tag.length());
-                end = close < 0 ? n : close + tag.length();
+                end = close < 0 ? -1 : close + tag.length();
             } else if (c == ';' && (blockDepth == 0 || !isTrigger(current))) {
                 if (hasCode) {
                     statements.add(new SqlStatement(current.toString().strip(), startLine));
@@ -77,6 +79,9 @@ public final class SqlSplitter {
                     startLine = line;
                 }
             }
+            if (end < 0) {
+                throw new UnterminatedException(c, line);
+            }
             String piece = text.substring(i, end);
             if (!hasCode && (c == '\'' || c == '"' || c == '`' || c == '$')) {
                 hasCode = true;
@@ -90,6 +95,29 @@ public final class SqlSplitter {
             statements.add(new SqlStatement(current.toString().strip(), startLine));
         }
         return statements;
+    }
+
+    /** A string, quoted identifier, dollar-quoted body or block comment that is never closed. */
+    public static final class UnterminatedException extends MigrationsException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+
+        UnterminatedException(char opening, int line) {
+            super(switch (opening) {
+                case '\'' -> "a string literal (') is never closed";
+                case '"', '`' -> "a quoted identifier (" + opening + ") is never closed";
+                case '$' -> "a dollar-quoted body ($...$) is never closed";
+                default -> "a block comment (/*) is never closed";
+            } + "; close it, or the rest of the file would be read as part of it");
+            this.line = line;
+        }
+
+        /** The line the unclosed construct starts on. */
+        public int line() {
+            return line;
+        }
     }
 
     private static boolean isTrigger(StringBuilder statement) {
@@ -124,7 +152,7 @@ public final class SqlSplitter {
                 i++;
             }
         }
-        return text.length();
+        return -1;
     }
 
     private static int quotedEnd(String text, int start, char quote, boolean backslashEscapes) {
@@ -144,7 +172,7 @@ public final class SqlSplitter {
             }
             i++;
         }
-        return text.length();
+        return -1;
     }
 
     /** {@code $$} or {@code $tag$} starting at {@code start}, or null when this is not one. */
