@@ -310,8 +310,14 @@ public final class Migrations {
 
     private List<AppliedStep> run(Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan,
             boolean purge) throws SQLException {
+        // Plan once from the heads read without the lock, so a bad target fails before anything is
+        // written (not even the version table); the runner plans again under the lock.
+        List<String> heads = store.heads(c);
+        if (isKnown(heads)) {
+            plan.apply(heads); // (unknown heads: the runner explains them better than the planner would)
+        }
         String identity = c.getMetaData().getURL();
-        MigrationLock lock = new MigrationLock(store, identity, config.lockWaitTimeout);
+        MigrationLock lock = new MigrationLock(store, identity, config.lockWaitTimeout, config.deadHolder);
         return new MigrationRunner(scripts, store, lock, new DdlSettings(config.ddlLockTimeout, config.ddlLockRetries),
                 listeners).run(c, plan, purge);
     }
@@ -501,11 +507,35 @@ public final class Migrations {
             throw new MigrationsException("No DataSource configured: call dataSource(...) (offline SQL needs"
                     + " dialect(...) instead).");
         }
-        try (Connection connection = config.dataSource.getConnection()) {
+        Connection connection;
+        try {
+            connection = config.dataSource.getConnection();
+        } catch (SQLException e) {
+            throw cannotConnect(e);
+        }
+        try (connection) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new MigrationsException("Database error: " + e.getMessage()
-                    + ". Check that the database is reachable and the migration user may read and write it.", e);
+            throw new MigrationsException("Database error: " + sentence(e.getMessage())
+                    + " Check that the database is reachable and the migration user may read and write it.", e);
         }
+    }
+
+    /** SQLSTATE class 28 is a refused login; anything else failing to connect is treated as unreachable. */
+    private static MigrationsException cannotConnect(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("28")) {
+            return new MigrationsException("The database refused the login: " + sentence(e.getMessage())
+                    + " Check the user and password (migrations.user and migrations.password, or the DataSource's)."
+                    + " Nothing was changed.", e);
+        }
+        return new MigrationsException("Cannot connect to the database: " + sentence(e.getMessage())
+                + " Check the URL, that the server is running and reachable from here, and the network."
+                + " Nothing was changed.", e);
+    }
+
+    private static String sentence(String message) {
+        String m = message == null ? "no details" : message.strip();
+        return m.endsWith(".") ? m : m + ".";
     }
 }
