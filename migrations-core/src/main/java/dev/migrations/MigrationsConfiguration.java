@@ -2,6 +2,7 @@ package dev.migrations;
 
 import dev.migrations.api.Migration;
 import dev.migrations.runtime.DdlSettings;
+import dev.migrations.runtime.DeadHolderPolicy;
 import dev.migrations.runtime.MigrationListener;
 import dev.migrations.script.JavaMigrationScript;
 import dev.migrations.script.Location;
@@ -35,6 +36,7 @@ public final class MigrationsConfiguration {
     String historyTable = "migrations_history";
     String schema;
     Duration lockWaitTimeout = Duration.ofMinutes(2);
+    DeadHolderPolicy deadHolder = DeadHolderPolicy.WAIT;
     Duration ddlLockTimeout = DdlSettings.DEFAULT.lockTimeout();
     int ddlLockRetries = DdlSettings.DEFAULT.lockRetries();
     boolean validateChecksums = true;
@@ -118,6 +120,16 @@ public final class MigrationsConfiguration {
      * How long one statement may wait for a table lock on PostgreSQL ({@code lock_timeout}) before
      * the revision is rolled back and retried; default 5 s. Zero waits forever.
      */
+    /**
+     * What to do when the PostgreSQL lock holder is the session of a migrating process that was
+     * killed while the server still runs its statement: wait for the server to end it (default), or
+     * terminate it.
+     */
+    public MigrationsConfiguration deadHolder(DeadHolderPolicy policy) {
+        this.deadHolder = Objects.requireNonNull(policy);
+        return this;
+    }
+
     public MigrationsConfiguration ddlLockTimeout(Duration timeout) {
         this.ddlLockTimeout = Objects.requireNonNull(timeout);
         return this;

@@ -170,11 +170,19 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
      * revision is rolled back and retried by the runner, since the transaction is then aborted.
      */
     private void runStatement(String sql) {
+        InvalidIndexes.Target concurrentIndex = dialect == Dialect.POSTGRESQL && autoCommit() ? InvalidIndexes.of(sql)
+                : null;
         for (int attempt = 0; ; attempt++) {
             try (Statement statement = connection.createStatement()) {
+                if (concurrentIndex != null) {
+                    InvalidIndexes.dropIfInvalid(connection, concurrentIndex, "left by an earlier, interrupted build");
+                }
                 statement.execute(sql);
                 return;
             } catch (SQLException e) {
+                if (concurrentIndex != null) {
+                    dropAfterFailure(concurrentIndex, e);
+                }
                 if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || !settings.limited()) {
                     throw new StatementFailedException(sql, null, e);
                 }
@@ -190,6 +198,14 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
                         settings.lockTimeout(), attempt + 1, settings.lockRetries() + 1, pause, abbreviate(sql));
                 LockTimeoutException.sleep(pause);
             }
+        }
+    }
+
+    private void dropAfterFailure(InvalidIndexes.Target index, SQLException failure) {
+        try {
+            InvalidIndexes.dropIfInvalid(connection, index, "left by the failed build");
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

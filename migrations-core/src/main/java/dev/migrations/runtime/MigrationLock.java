@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * Serializes migrators so each revision runs once however many instances boot together.
  * <ul>
  * <li>PostgreSQL: a session advisory lock taken on the migrating connection itself, so it dies with
- * that connection and never holds a transaction open (CREATE INDEX CONCURRENTLY can run).</li>
+ * that connection and never holds a transaction open (CREATE INDEX CONCURRENTLY can run). The
+ * session is tagged ({@link MigratorSession}), so a waiter can name the holder and tell when it
+ * belongs to a process that was killed while its statement still runs on the server; such a
+ * holder is waited for or terminated, as {@link DeadHolderPolicy} says.</li>
  * <li>SQLite: the database write lock, taken at the start of every revision's transaction; the
  * heads are read again under it, so a revision another process applied meanwhile is skipped.</li>
  * <li>Everywhere: a lock per database inside this JVM, so threads of one process never race.</li>
@@ -38,15 +42,22 @@ public final class MigrationLock {
     private final String name;
     private long key;
     private final Duration timeout;
+    private final DeadHolderPolicy deadHolders;
     private final VersionStore store;
+    private MigratorSession session;
     private ReentrantLock jvmLock;
     private Integer previousBusyTimeout;
 
     public MigrationLock(VersionStore store, String databaseIdentity, Duration timeout) {
+        this(store, databaseIdentity, timeout, DeadHolderPolicy.WAIT);
+    }
+
+    public MigrationLock(VersionStore store, String databaseIdentity, Duration timeout, DeadHolderPolicy deadHolders) {
         this.dialect = store.dialect();
         this.store = store;
         this.name = databaseIdentity + "|" + store.versionTable();
         this.timeout = timeout;
+        this.deadHolders = deadHolders;
     }
 
     /**
@@ -82,6 +93,13 @@ public final class MigrationLock {
                 }
             }
         } catch (SQLException | RuntimeException e) {
+            try {
+                if (session != null && !connection.isClosed()) {
+                    session.restore(connection);
+                }
+            } catch (SQLException restoreFailure) {
+                e.addSuppressed(restoreFailure);
+            }
             jvmLock.unlock();
             throw e;
         }
@@ -108,9 +126,14 @@ public final class MigrationLock {
     public void release(Connection connection) {
         try {
             if (dialect == Dialect.POSTGRESQL && !connection.isClosed()) {
-                try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    s.setLong(1, key);
-                    s.execute();
+                if (key != 0) {
+                    try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                        s.setLong(1, key);
+                        s.execute();
+                    }
+                }
+                if (session != null) {
+                    session.restore(connection);
                 }
             } else if (dialect == Dialect.SQLITE && previousBusyTimeout != null && !connection.isClosed()) {
                 try (Statement s = connection.createStatement()) {
@@ -130,8 +153,10 @@ public final class MigrationLock {
 
     private void acquireAdvisory(Connection connection, long deadline) throws SQLException {
         key = advisoryKey(connection, store.versionTable());
+        session = MigratorSession.tag(connection);
         long sleep = 50;
-        long lastLog = System.nanoTime();
+        long lastLog = 0;
+        Integer terminated = null;
         try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             s.setLong(1, key);
             while (true) {
@@ -141,12 +166,22 @@ public final class MigrationLock {
                         return;
                     }
                 }
+                Optional<LockHolder> holder = LockHolder.find(connection, key);
                 long now = System.nanoTime();
                 if (now >= deadline) {
-                    throw timedOut(describeHolder(connection));
+                    throw timedOut(holder.map(LockHolder::describe).orElse("another session"),
+                            holder.map(LockHolder::orphaned).orElse(false));
                 }
-                if (now - lastLog >= LOG_EVERY_NANOS) {
-                    log.info("Waiting for the migration lock held by {}", describeHolder(connection));
+                if (holder.isPresent() && holder.get().orphaned() && deadHolders == DeadHolderPolicy.TERMINATE
+                        && !Integer.valueOf(holder.get().pid()).equals(terminated)) {
+                    terminate(connection, holder.get());
+                    terminated = holder.get().pid();
+                    sleep = 50;
+                    continue;
+                }
+                if (lastLog == 0 || now - lastLog >= LOG_EVERY_NANOS) {
+                    log.info("Waiting for the migration lock on {} held by {}", store.versionTable(),
+                            holder.map(LockHolder::describe).orElse("another session"));
                     lastLog = now;
                 }
                 try {
@@ -160,31 +195,38 @@ public final class MigrationLock {
         }
     }
 
-    /** Who holds the advisory lock: pid, application name, client and since when. */
-    String describeHolder(Connection connection) {
-        String sql = "SELECT a.pid, a.application_name, a.client_addr, a.backend_start, a.state FROM pg_locks l"
-                + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
-                + " AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setLong(1, key >>> 32);
-            s.setLong(2, key & 0xFFFFFFFFL);
+    /** Ends a dead migrator's session, so its statement stops and the lock is freed at once. */
+    private static void terminate(Connection connection, LockHolder holder) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            s.setInt(1, holder.pid());
             try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    return "pid " + rs.getInt(1) + " (application '" + rs.getString(2) + "', client "
-                            + rs.getString(3) + ", connected since " + rs.getString(4) + ", " + rs.getString(5) + ")";
+                boolean done = rs.next() && rs.getBoolean(1);
+                if (done) {
+                    log.warn("Terminated the migration lock holder {} (migrations.dead-holder=terminate); the"
+                            + " server rolls back whatever its revision had started", holder.describe());
+                } else {
+                    log.warn("Could not terminate the migration lock holder {}; waiting for it instead",
+                            holder.describe());
                 }
             }
         } catch (SQLException e) {
-            return "another session (holder not visible: " + e.getMessage() + ")";
+            log.warn("Could not terminate the migration lock holder {} ({}); waiting for it instead",
+                    holder.describe(), e.getMessage());
         }
-        return "another session";
     }
 
     private MigrationsException timedOut(String holder) {
+        return timedOut(holder, false);
+    }
+
+    private MigrationsException timedOut(String holder, boolean orphaned) {
+        String advice = orphaned
+                ? " The holder's process is gone but the server has not ended its statement yet; wait for it,"
+                        + " end it with SELECT pg_terminate_backend(<pid>), or set migrations.dead-holder=terminate."
+                : " Another instance is migrating; wait for it, or raise migrations.lock-wait-timeout. A dead"
+                        + " holder releases the lock when its connection closes.";
         return new MigrationsException("Timed out after " + timeout.toSeconds() + " s waiting for the migration lock"
-                + " on " + store.versionTable() + ": held by " + holder + ". Another instance is migrating; wait"
-                + " for it, or raise migrations.lock-wait-timeout. A dead holder releases the lock when its"
-                + " connection closes.");
+                + " on " + store.versionTable() + ": held by " + holder + "." + advice);
     }
 
     private static Integer pragmaInt(Connection connection, String pragma) throws SQLException {

@@ -77,10 +77,15 @@ public final class MigrationRunner {
             }
         } finally {
             try {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
+                if (!connection.isClosed()) {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    connection.setAutoCommit(autoCommit);
                 }
-                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                // A connection that died mid-revision must not hide the failure that explains it.
+                log.warn("Could not reset the migration connection ({}); it is closed and not reused.", e.getMessage());
             } finally {
                 lock.release(connection);
             }
@@ -218,6 +223,21 @@ public final class MigrationRunner {
         } else {
             detail = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+        boolean transactionalDdl = script == null || script.transactional() && store.dialect().transactionalDdl();
+        String where = script != null ? " (" + script.source() + ")" : "";
+        String what = (direction == HistoryRecord.Direction.STAMP ? "Stamp to " : "Revision ") + revision + where
+                + " failed during " + direction.sqlName() + ": ";
+        if (connectionLost(e)) {
+            // Nothing can be recorded on a dead connection; say what the server did instead.
+            log.error("{} of revision {} lost its database connection after {} ms", direction.sqlName(), revision,
+                    millis);
+            return new RevisionFailedException(what + "the connection to the database was lost (" + detail + ").\n"
+                    + (transactionalDdl ? "The server rolls back the revision's unfinished transaction, so none of it"
+                            + " was applied, and the migration lock ended with the connection."
+                            : "This revision ran without a transaction around its DDL, so statements before the"
+                                    + " failing one may have been applied; check the schema.")
+                    + " Run the command again once the database is reachable.", revision, statement, cause);
+        }
         List<String> headsAfter;
         try {
             if (!connection.getAutoCommit()) {
@@ -231,17 +251,38 @@ public final class MigrationRunner {
             e.addSuppressed(recordFailure);
             headsAfter = null;
         }
-        String where = script != null ? " (" + script.source() + ")" : "";
         String state = headsAfter == null ? "" : " The database is still at "
                 + (headsAfter.isEmpty() ? "base" : String.join(", ", headsAfter)) + ".";
-        String partial = script != null && (!script.transactional() || !store.dialect().transactionalDdl())
+        String partial = !transactionalDdl
                 ? " This revision ran without a transaction around its DDL, so statements before the failing one"
                         + " may have been applied; check the schema before running it again."
                 : "";
+        String outsideOnly = sqlState(e, "25001") ? " The statement cannot run inside a transaction: declare the"
+                + " revision non-transactional ('-- transactional: false' in a SQL script,"
+                + " @Revision(transactional = false) in Java)." : "";
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
-        return new RevisionFailedException((direction == HistoryRecord.Direction.STAMP ? "Stamp to " : "Revision ")
-                + revision + where + " failed during " + direction.sqlName() + ": " + detail + "\n" + state.strip()
-                + partial + " Fix the revision and run the command again.", revision, statement, cause);
+        return new RevisionFailedException(what + detail + "\n" + state.strip() + partial + outsideOnly
+                + " Fix the revision and run the command again.", revision, statement, cause);
+    }
+
+    /** SQLSTATE class 08 (connection exception) or 57P01-57P03 (the server ended the session). */
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String revisionOf(Step step) {

@@ -109,6 +109,7 @@ public final class MigrationsAutoConfiguration {
             map.from(properties.getHistoryTable()).to(configuration::historyTable);
             map.from(properties.getSchema()).to(configuration::schema);
             map.from(properties.getLockWaitTimeout()).to(configuration::lockWaitTimeout);
+            map.from(properties.getDeadHolder()).to(configuration::deadHolder);
             map.from(properties.getDdlLockTimeout()).to(configuration::ddlLockTimeout);
             map.from(properties.getDdlLockRetries()).to(configuration::ddlLockRetries);
             map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);

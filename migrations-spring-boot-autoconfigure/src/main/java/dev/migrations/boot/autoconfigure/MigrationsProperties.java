@@ -1,6 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.MigrationsConfiguration.ScriptFormat;
+import dev.migrations.runtime.DeadHolderPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -87,6 +88,13 @@ public class MigrationsProperties {
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration lockWaitTimeout = Duration.ofMinutes(2);
+
+    /**
+     * What to do when the PostgreSQL session holding the migration lock belongs to a migrating process
+     * that has died while the server still runs its statement: wait for the server to end it, or
+     * terminate it.
+     */
+    private DeadHolderPolicy deadHolder = DeadHolderPolicy.WAIT;
 
     /**
      * Maximum time one DDL statement waits for a table lock (PostgreSQL lock_timeout) before the revision
@@ -265,6 +273,14 @@ public class MigrationsProperties {
 
     public void setDriverClassName(@Nullable String driverClassName) {
         this.driverClassName = driverClassName;
+    }
+
+    public DeadHolderPolicy getDeadHolder() {
+        return deadHolder;
+    }
+
+    public void setDeadHolder(DeadHolderPolicy deadHolder) {
+        this.deadHolder = deadHolder;
     }
 
     public Duration getLockWaitTimeout() {

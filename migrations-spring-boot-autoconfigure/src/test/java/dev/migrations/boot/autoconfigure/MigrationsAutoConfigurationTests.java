@@ -8,6 +8,8 @@ import dev.migrations.MigrationsException;
 import dev.migrations.api.Ops;
 import dev.migrations.api.Revision;
 import dev.migrations.api.ReversibleMigration;
+import dev.migrations.runtime.DeadHolderPolicy;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +90,17 @@ class MigrationsAutoConfigurationTests {
                     assertThat(tables(context.getBean(DataSource.class))).contains("APP_VERSION", "APP_HISTORY")
                             .doesNotContain("MIGRATIONS_VERSION");
                     assertThat(context.getBean(Migrations.class).current()).containsExactly("a1f0c0de0001");
+                });
+    }
+
+    @Test
+    void bindsTheLockSettings() {
+        runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+                .withPropertyValues("migrations.dead-holder=terminate", "migrations.lock-wait-timeout=45")
+                .run(context -> {
+                    MigrationsProperties properties = context.getBean(MigrationsProperties.class);
+                    assertThat(properties.getDeadHolder()).isEqualTo(DeadHolderPolicy.TERMINATE);
+                    assertThat(properties.getLockWaitTimeout()).isEqualTo(Duration.ofSeconds(45));
                 });
     }
 
