@@ -155,10 +155,26 @@ public final class PeerBenchmark {
                 for (int p = 0; p < plan.processes(); p++) {
                     running.add(Measurement.start(tool, Operation.MIGRATE, url, dir, n));
                 }
+                List<String> failures = new ArrayList<>();
                 for (Measurement.Running r : running) {
-                    r.await();
+                    try {
+                        r.await();
+                    } catch (IllegalStateException e) {
+                        if (tool == Tool.MIGRATIONS) {
+                            throw e; // our own processes failing together is a bug, not a figure
+                        }
+                        failures.add(reason(e.getMessage()));
+                    }
                 }
                 double wall = (System.nanoTime() - start) / 1_000_000.0;
+                if (!failures.isEmpty()) {
+                    String note = String.format(Locale.ROOT, "P6 %s, %s, %s: %d of %d processes failed (%s), so no"
+                            + " time is given.", tool.label(), phase, db, failures.size(), plan.processes(),
+                            failures.get(0));
+                    results.note(note);
+                    System.out.println("  " + note);
+                    continue;
+                }
                 String key = phase.startsWith("100") ? "P6.pending." : "P6.uptodate.";
                 results.add(key + db + "." + n, "P6 " + plan.processes() + " processes at once, " + phase + ", " + db,
                         "ms", tool, wall);
@@ -174,6 +190,19 @@ public final class PeerBenchmark {
             }
             Databases.drop(url);
         }
+    }
+
+    /** The first database error in a failed process's output, or its first line. */
+    private static String reason(String failure) {
+        for (String line : failure.split("\n")) {
+            int at = line.indexOf("ERROR: ");
+            if (at >= 0) {
+                String error = line.substring(at);
+                int sql = error.indexOf(" [Failed SQL");
+                return sql > 0 ? error.substring(0, sql) : error;
+            }
+        }
+        return failure.lines().findFirst().orElse("no output");
     }
 
     private Path workload(int n) throws Exception {

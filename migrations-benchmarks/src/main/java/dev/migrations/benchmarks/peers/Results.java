@@ -38,6 +38,7 @@ final class Results {
     }
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
 
     void add(String key, String title, String unit, Tool tool, double value) {
         rows.computeIfAbsent(key, k -> new Row(k, title, unit, new LinkedHashMap<>()))
@@ -82,7 +83,12 @@ final class Results {
         return properties;
     }
 
-    /** The Markdown table: each tool's median and our ratio to each other tool. */
+    /** Something the table cannot show, such as a peer whose processes failed; printed under it. */
+    void note(String text) {
+        notes.add(text);
+    }
+
+    /** The Markdown table: each tool's median and our ratio to each other tool, then the notes. */
     String table() {
         StringBuilder out = new StringBuilder();
         out.append("| Workload | migrations | Flyway | Liquibase | raw JDBC | vs Flyway | vs Liquibase | vs raw JDBC |\n");
@@ -98,6 +104,9 @@ final class Results {
                 out.append(" | ").append(Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f×", ratio));
             }
             out.append(" |\n");
+        }
+        for (String note : notes) {
+            out.append("\n- ").append(note);
         }
         return out.toString();
     }
