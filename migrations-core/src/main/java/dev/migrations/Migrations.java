@@ -511,31 +511,13 @@ public final class Migrations {
         try {
             connection = config.dataSource.getConnection();
         } catch (SQLException e) {
-            throw cannotConnect(e);
+            throw ConnectionFailures.of(e);
         }
         try (connection) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new MigrationsException("Database error: " + sentence(e.getMessage())
+            throw new MigrationsException("Database error: " + ConnectionFailures.sentence(e.getMessage())
                     + " Check that the database is reachable and the migration user may read and write it.", e);
         }
-    }
-
-    /** SQLSTATE class 28 is a refused login; anything else failing to connect is treated as unreachable. */
-    private static MigrationsException cannotConnect(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("28")) {
-            return new MigrationsException("The database refused the login: " + sentence(e.getMessage())
-                    + " Check the user and password (migrations.user and migrations.password, or the DataSource's)."
-                    + " Nothing was changed.", e);
-        }
-        return new MigrationsException("Cannot connect to the database: " + sentence(e.getMessage())
-                + " Check the URL, that the server is running and reachable from here, and the network."
-                + " Nothing was changed.", e);
-    }
-
-    private static String sentence(String message) {
-        String m = message == null ? "no details" : message.strip();
-        return m.endsWith(".") ? m : m + ".";
     }
 }

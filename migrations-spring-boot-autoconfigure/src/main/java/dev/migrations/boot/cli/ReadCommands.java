@@ -1,7 +1,7 @@
 package dev.migrations.boot.cli;
 
+import dev.migrations.ConnectionFailures;
 import dev.migrations.Migrations;
-import dev.migrations.MigrationsException;
 import dev.migrations.graph.RevisionNode;
 import dev.migrations.script.MigrationScript;
 import java.sql.Connection;
@@ -156,7 +156,7 @@ final class ReadCommands {
             String url = connection.getMetaData().getURL();
             return url == null ? "(unknown)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
         } catch (SQLException e) {
-            throw new MigrationsException("Database error: " + e.getMessage(), e);
+            throw ConnectionFailures.of(e);
         }
     }
 }

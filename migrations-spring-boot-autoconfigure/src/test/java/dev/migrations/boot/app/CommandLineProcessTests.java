@@ -192,7 +192,7 @@ class CommandLineProcessTests {
         Result result = launch(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2",
                 "--spring.datasource.hikari.connection-timeout=1000", "migrations", "current"));
         assertThat(result.exit()).as("%s", result).isEqualTo(1);
-        assertThat(result.err()).contains("ERROR: Database error", "reachable");
+        assertThat(result.err()).contains("ERROR: Cannot connect to the database", "reachable");
     }
 
     @Test

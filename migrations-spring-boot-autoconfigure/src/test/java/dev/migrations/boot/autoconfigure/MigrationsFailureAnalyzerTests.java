@@ -67,7 +67,7 @@ class MigrationsFailureAnalyzerTests {
     void unreachableDatabaseSaysWhatToCheck() {
         FailureAnalysis analysis = analyze(runner.withPropertyValues(
                 "migrations.url=jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2"));
-        assertThat(analysis.getDescription()).contains("Database error");
+        assertThat(analysis.getDescription()).contains("Cannot connect to the database");
         assertThat(analysis.getAction()).contains("database is running and reachable", "migrations.url");
     }
 
