@@ -28,12 +28,16 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All revisions found under the configured locations, SQL files and Java classes together, and
  * the graph they form. Files are read once; SQL bodies are split only when they run.
  */
 public final class ScriptDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(ScriptDirectory.class);
 
     private final List<Location> locations;
     private final Map<String, MigrationScript> scripts;
@@ -121,6 +125,11 @@ public final class ScriptDirectory {
             roots = loader.getResources(base);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + location, e);
+        }
+        if (!roots.hasMoreElements()) {
+            // Not an error: a new application may have no migrations yet. A typo would read nothing, though.
+            log.warn("Migrations location {} is not on the classpath, so no revisions are read from it. Create the"
+                    + " folder (under src/main/resources) or fix migrations.locations.", location);
         }
         while (roots.hasMoreElements()) {
             URL url = roots.nextElement();

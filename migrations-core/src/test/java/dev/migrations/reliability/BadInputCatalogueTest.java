@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.testing.Catalog;
+import dev.migrations.testing.LogCapture;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -153,6 +154,21 @@ class BadInputCatalogueTest {
             Throwable thrown = catchThrowable(() -> m.upgrade("heads"));
             assertThat(thrown).isInstanceOf(MigrationsException.class).hasMessage("The database is at revision gone1 (\"migrations_version\"), which no script defines. A migration file may have been deleted or renamed, or this database belongs to another application. Restore the script, or run `migrations stamp <revision> --purge` to record where the database really is.");
             assertThat(Catalog.read(db)).isEqualTo(before);
+        }
+    }
+
+    /** A classpath folder that is not there may be an application without migrations yet: a warning, not an error. */
+    @Test
+    void aMissingClasspathLocationIsWarnedAboutAndChangesNothing() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres();
+                LogCapture log = LogCapture.of(dev.migrations.script.ScriptDirectory.class)) {
+            Migrations m = Migrations.configure().dataSource(db.dataSource()).locations("classpath:db/migratoins")
+                    .load();
+            assertThat(m.upgrade("heads")).isEmpty();
+            assertThat(log.messages()).containsExactly("Migrations location classpath:db/migratoins is not on the"
+                    + " classpath, so no revisions are read from it. Create the folder (under src/main/resources) or"
+                    + " fix migrations.locations.");
+            assertThat(Catalog.read(db).tables()).isEmpty();
         }
     }
 
