@@ -192,14 +192,16 @@ public final class PeerBenchmark {
         }
     }
 
-    /** The first database error in a failed process's output, or its first line. */
+    /** The first database error (PostgreSQL's or SQLite's) in a failed process's output, or its first line. */
     private static String reason(String failure) {
-        for (String line : failure.split("\n")) {
-            int at = line.indexOf("ERROR: ");
-            if (at >= 0) {
-                String error = line.substring(at);
-                int sql = error.indexOf(" [Failed SQL");
-                return sql > 0 ? error.substring(0, sql) : error;
+        for (String marker : List.of("ERROR: ", "[SQLITE_")) {
+            for (String line : failure.split("\n")) {
+                int at = line.indexOf(marker);
+                if (at >= 0) {
+                    String error = line.substring(at);
+                    int sql = error.indexOf(" [Failed SQL");
+                    return sql > 0 ? error.substring(0, sql) : error;
+                }
             }
         }
         return failure.lines().findFirst().orElse("no output");
