@@ -166,8 +166,11 @@ public final class MigrationLock {
                         return;
                     }
                 }
-                Optional<LockHolder> holder = LockHolder.find(connection, key);
                 long now = System.nanoTime();
+                boolean logDue = lastLog == 0 || now - lastLog >= LOG_EVERY_NANOS;
+                // The holder is looked up only when it is logged, reported or may have to be terminated.
+                Optional<LockHolder> holder = logDue || now >= deadline || deadHolders == DeadHolderPolicy.TERMINATE
+                        ? LockHolder.find(connection, key) : Optional.empty();
                 if (now >= deadline) {
                     throw timedOut(holder.map(LockHolder::describe).orElse("another session"),
                             holder.map(LockHolder::orphaned).orElse(false));
@@ -179,7 +182,7 @@ public final class MigrationLock {
                     sleep = 50;
                     continue;
                 }
-                if (lastLog == 0 || now - lastLog >= LOG_EVERY_NANOS) {
+                if (logDue) {
                     log.info("Waiting for the migration lock on {} held by {}", store.versionTable(),
                             holder.map(LockHolder::describe).orElse("another session"));
                     lastLog = now;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -257,9 +258,10 @@ public final class MigrationRunner {
                 ? " This revision ran without a transaction around its DDL, so statements before the failing one"
                         + " may have been applied; check the schema before running it again."
                 : "";
-        String outsideOnly = sqlState(e, "25001") ? " The statement cannot run inside a transaction: declare the"
-                + " revision non-transactional ('-- transactional: false' in a SQL script,"
-                + " @Revision(transactional = false) in Java)." : "";
+        String outsideOnly = sqlState(e, "25001"::equals)
+                ? " The statement cannot run inside a transaction: declare the revision non-transactional"
+                        + " ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java)."
+                : "";
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
         return new RevisionFailedException(what + detail + "\n" + state.strip() + partial + outsideOnly
                 + " Fix the revision and run the command again.", revision, statement, cause);
@@ -267,18 +269,13 @@ public final class MigrationRunner {
 
     /** SQLSTATE class 08 (connection exception) or 57P01-57P03 (the server ended the session). */
     static boolean connectionLost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
+        return sqlState(e, state -> state.startsWith("08") || state.startsWith("57P0"));
     }
 
-    private static boolean sqlState(Throwable e, String state) {
+    /** Whether {@code e} or one of its causes is a SQLException whose SQLSTATE matches. */
+    private static boolean sqlState(Throwable e, Predicate<String> matches) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState())) {
                 return true;
             }
         }
