@@ -277,7 +277,7 @@ public final class Migrations {
             throw new MigrationsException("downgrade needs a target: a revision, -N, label@base or base.");
         }
         return observed("downgrade", target,
-                () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().downgrade(heads, target), false)));
+                () -> withConnection(c -> planThenRun(c, store(c), heads -> scripts.planner().downgrade(heads, target), false)));
     }
 
     /**
@@ -286,13 +286,13 @@ public final class Migrations {
      */
     public List<AppliedStep> undo(String revision) {
         return observed("downgrade", revision,
-                () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().undo(heads, revision), false)));
+                () -> withConnection(c -> planThenRun(c, store(c), heads -> scripts.planner().undo(heads, revision), false)));
     }
 
     /** Moves the version table to {@code targets} without running migrations ({@code stamp}). */
     public List<AppliedStep> stamp(List<String> targets, boolean purge) {
         return observed("stamp", String.join(" ", targets),
-                () -> withConnection(c -> run(c, store(c), heads -> scripts.planner().stamp(heads, targets), purge)));
+                () -> withConnection(c -> planThenRun(c, store(c), heads -> scripts.planner().stamp(heads, targets), purge)));
     }
 
     /** Tells the listeners a command starts and how it ended. */
@@ -308,14 +308,22 @@ public final class Migrations {
         }
     }
 
-    private List<AppliedStep> run(Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan,
-            boolean purge) throws SQLException {
-        // Plan once from the heads read without the lock, so a bad target fails before anything is
-        // written (not even the version table); the runner plans again under the lock.
+    /**
+     * Plans once from the heads read without the lock, so a bad target fails before anything is
+     * written (not even the version table), then runs; the runner plans again under the lock.
+     * {@link #upgrade} needs no such step: its up-to-date check has already planned.
+     */
+    private List<AppliedStep> planThenRun(Connection c, VersionStore store,
+            Function<List<String>, List<? extends Step>> plan, boolean purge) throws SQLException {
         List<String> heads = store.heads(c);
         if (isKnown(heads)) {
             plan.apply(heads); // (unknown heads: the runner explains them better than the planner would)
         }
+        return run(c, store, plan, purge);
+    }
+
+    private List<AppliedStep> run(Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan,
+            boolean purge) throws SQLException {
         String identity = c.getMetaData().getURL();
         MigrationLock lock = new MigrationLock(store, identity, config.lockWaitTimeout, config.deadHolder);
         return new MigrationRunner(scripts, store, lock, new DdlSettings(config.ddlLockTimeout, config.ddlLockRetries),

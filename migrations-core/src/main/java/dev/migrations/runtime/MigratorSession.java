@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,20 +38,33 @@ final class MigratorSession {
 
     /** Tags {@code connection} as this process's migrator; {@link #restore} undoes it. */
     static MigratorSession tag(Connection connection) throws SQLException {
-        String name = setting(connection, "application_name");
-        String interval = setting(connection, "client_connection_check_interval");
-        set(connection, "application_name", ownName());
-        boolean enableCheck = "0".equals(interval);
-        if (enableCheck) {
-            set(connection, "client_connection_check_interval", CHECK_INTERVAL_MS);
+        String name;
+        String interval;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT"
+                + " current_setting('application_name'), current_setting('client_connection_check_interval', true)")) {
+            rs.next();
+            name = rs.getString(1);
+            interval = rs.getString(2); // null before PostgreSQL 14
         }
+        boolean enableCheck = "0".equals(interval);
+        set(connection, ownName(), enableCheck ? CHECK_INTERVAL_MS : null);
         return new MigratorSession(name == null ? "" : name, enableCheck ? interval : null);
     }
 
     void restore(Connection connection) throws SQLException {
-        set(connection, "application_name", previousName);
-        if (previousCheckInterval != null) {
-            set(connection, "client_connection_check_interval", previousCheckInterval);
+        set(connection, previousName, previousCheckInterval);
+    }
+
+    /** Sets the application name and, unless null, the client check interval, in one round trip. */
+    private static void set(Connection connection, String applicationName, String checkInterval) throws SQLException {
+        String sql = "SELECT set_config('application_name', ?, false)"
+                + (checkInterval == null ? "" : ", set_config('client_connection_check_interval', ?, false)");
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, applicationName);
+            if (checkInterval != null) {
+                s.setString(2, checkInterval);
+            }
+            s.execute();
         }
     }
 
@@ -86,23 +100,6 @@ final class MigratorSession {
          */
         boolean knownDead() {
             return host.equals(THIS_HOST) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
-        }
-    }
-
-    private static String setting(Connection connection, String name) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT current_setting(?, true)")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static void set(Connection connection, String name, String value) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
-            s.setString(1, name);
-            s.setString(2, value);
-            s.execute();
         }
     }
 
