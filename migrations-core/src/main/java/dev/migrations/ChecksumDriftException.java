@@ -25,7 +25,7 @@ public final class ChecksumDriftException extends MigrationsException {
                     .append("): recorded checksum ").append(m.recorded()).append(", now ").append(m.current());
         }
         return message.append("\nRestore the applied scripts and put the change in a new revision"
-                + " (`migrations revision -m ...`), or set migrations.validate-checksums=false to accept edits.")
+                + " (`migrations revision -m ...`), or turn validateChecksums off to accept edits.")
                 .toString();
     }
 }

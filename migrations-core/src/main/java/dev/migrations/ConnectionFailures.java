@@ -16,7 +16,7 @@ public final class ConnectionFailures {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("28")) {
             return new MigrationsException("The database refused the login: " + sentence(e.getMessage())
-                    + " Check the user and password (migrations.user and migrations.password, or the DataSource's)."
+                    + " Check the user and password of the DataSource (or of the separate migration connection)."
                     + " Nothing was changed.", e);
         }
         return new MigrationsException("Cannot connect to the database: " + sentence(e.getMessage())
@@ -24,7 +24,8 @@ public final class ConnectionFailures {
                 + " Nothing was changed.", e);
     }
 
-    static String sentence(String message) {
+    /** A message as a sentence: trimmed, ending with a full stop. */
+    public static String sentence(String message) {
         String m = message == null ? "no details" : message.strip();
         return m.endsWith(".") ? m : m + ".";
     }

@@ -1,12 +1,11 @@
 package dev.migrations;
 
 import dev.migrations.api.Migration;
-import dev.migrations.runtime.DdlSettings;
-import dev.migrations.runtime.DeadHolderPolicy;
-import dev.migrations.runtime.MigrationListener;
-import dev.migrations.script.JavaMigrationScript;
-import dev.migrations.script.Location;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.internal.command.EngineSettings;
+import dev.migrations.platform.DdlSettings;
+import dev.migrations.internal.script.JavaMigrationScript;
+import dev.migrations.internal.script.Location;
+import dev.migrations.internal.script.MigrationScript;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +24,6 @@ import javax.sql.DataSource;
  * </pre>
  */
 public final class MigrationsConfiguration {
-
-    /** The format of files written by {@code revision} and {@code merge}. */
-    public enum ScriptFormat { JAVA, SQL }
 
     DataSource dataSource;
     String dialect;
@@ -63,7 +59,7 @@ public final class MigrationsConfiguration {
         return this;
     }
 
-    /** For offline SQL without a DataSource: {@code postgresql}, {@code sqlite}, {@code h2}. */
+    /** The database for offline SQL without a DataSource: {@code postgresql}, {@code sqlite}, {@code h2}. */
     public MigrationsConfiguration dialect(String dialect) {
         this.dialect = dialect;
         return this;
@@ -117,10 +113,6 @@ public final class MigrationsConfiguration {
     }
 
     /**
-     * How long one statement may wait for a table lock on PostgreSQL ({@code lock_timeout}) before
-     * the revision is rolled back and retried; default 5 s. Zero waits forever.
-     */
-    /**
      * What to do when the PostgreSQL lock holder is the session of a migrating process that was
      * killed while the server still runs its statement: wait for the server to end it (default), or
      * terminate it.
@@ -130,6 +122,10 @@ public final class MigrationsConfiguration {
         return this;
     }
 
+    /**
+     * How long one DDL statement may wait for a table lock ({@code lock_timeout} on PostgreSQL)
+     * before it, or its revision, is rolled back and retried; default 5 s. Zero waits forever.
+     */
     public MigrationsConfiguration ddlLockTimeout(Duration timeout) {
         this.ddlLockTimeout = Objects.requireNonNull(timeout);
         return this;
@@ -186,8 +182,14 @@ public final class MigrationsConfiguration {
         return this;
     }
 
-    /** Scans the locations and validates the revision graph; fails on any bad script. */
+    /**
+     * Scans the locations and validates the revision graph; fails on any bad script. The engine
+     * keeps a copy of these settings: changing this builder afterwards does not change it.
+     */
     public Migrations load() {
-        return new Migrations(this);
+        return new Migrations(new EngineSettings(dataSource, dialect, locations, extraScripts, versionTable,
+                historyTable, schema, lockWaitTimeout, deadHolder, new DdlSettings(ddlLockTimeout, ddlLockRetries),
+                validateChecksums, classLoader, new EngineSettings.GeneratedFiles(generatedSourceDirectory,
+                        generatedSqlDirectory, generatedPackage, generatedFormat, fileTemplate), listeners));
     }
 }

@@ -3,8 +3,6 @@ package dev.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrations.runtime.AppliedStep;
-import dev.migrations.runtime.HistoryRecord;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -105,7 +103,8 @@ class EngineTest {
                     .hasMessageContaining("Revision bbbb0002 (" + s.dir().resolve("001_bbbb0002.sql") + ") failed during upgrade")
                     .hasMessageContaining("001_bbbb0002.sql:7")
                     .hasMessageContaining("INSERT INTO no_such_table VALUES (1)")
-                    .hasMessageContaining("The database is still at aaaa0001")
+                    .hasMessageContaining("The run started at base and applied 1 step(s) before this one (aaaa0001); the"
+                            + " database is now at aaaa0001.")
                     .satisfies(e -> assertThat(((MigrationsException) e).revision()).isEqualTo("bbbb0002"));
             assertThat(m.current()).containsExactly("aaaa0001");
             assertThat(count(db, "SELECT COUNT(*) FROM t_aaaa0001")).as("the revision's first insert rolled back")
@@ -221,7 +220,7 @@ class EngineTest {
                     .contains("UPDATE \"migrations_version\" SET version_num = 'bbbb0002' WHERE version_num = 'aaaa0001';");
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
                 c.setAutoCommit(true);
-                for (dev.migrations.script.SqlStatement statement : dev.migrations.script.SqlSplitter.split(sql, 1)) {
+                for (dev.migrations.internal.script.SqlStatement statement : dev.migrations.internal.script.SqlSplitter.split(sql, 1)) {
                     st.execute(statement.sql());
                 }
             }

@@ -3,9 +3,7 @@ package dev.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrations.runtime.AppliedStep;
-import dev.migrations.runtime.HistoryRecord.Direction;
-import dev.migrations.runtime.MigrationListener;
+import dev.migrations.HistoryRecord.Direction;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;

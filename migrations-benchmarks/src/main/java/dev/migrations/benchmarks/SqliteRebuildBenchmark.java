@@ -6,8 +6,8 @@ import static dev.migrations.schema.Dsl.column;
 
 import dev.migrations.Migrations;
 import dev.migrations.api.ReversibleMigration;
-import dev.migrations.script.JavaMigrationScript;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.internal.script.JavaMigrationScript;
+import dev.migrations.internal.script.MigrationScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

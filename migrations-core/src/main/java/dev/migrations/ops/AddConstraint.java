@@ -7,6 +7,11 @@ import java.util.Optional;
 public record AddConstraint(String schema, String table, Constraint constraint) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.addConstraint(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         if (constraint.name() == null) {
             return Optional.empty();

@@ -16,6 +16,11 @@ public record AlterColumn(String schema, String table, String column, ColumnType
         Boolean nullable, Optional<String> serverDefault, String newName, Optional<String> comment, Column existing)
         implements Operation {
 
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.alterColumn(this);
+    }
+
     public AlterColumn {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(column, "column");

@@ -10,6 +10,11 @@ import java.util.Optional;
 public record AlterSequence(String schema, String name, Long increment, Long minValue, Long maxValue,
         Boolean cycle, Long cache, Long restartWith, Sequence existing) implements Operation {
 
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.alterSequence(this);
+    }
+
     public static AlterSequence of(String schema, String name) {
         return new AlterSequence(schema, name, null, null, null, null, null, null, null);
     }

@@ -10,6 +10,11 @@ import java.util.Optional;
 /** Inserts rows given as column-to-value maps; online as a JDBC batch, offline as INSERT statements. */
 public record BulkInsert(String schema, String table, List<Map<String, Object>> rows) implements Operation {
 
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.bulkInsert(this);
+    }
+
     public BulkInsert {
         rows = List.copyOf(rows);
     }

@@ -10,6 +10,11 @@ import java.util.Optional;
 public record CreateIndex(Index index, boolean concurrently, boolean ifNotExists) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createIndex(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropIndex(index.schema(), index.name(), index.table(), index, concurrently, false));
     }

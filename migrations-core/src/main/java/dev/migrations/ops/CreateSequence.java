@@ -6,6 +6,11 @@ import java.util.Optional;
 public record CreateSequence(Sequence sequence) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createSequence(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropSequence(sequence.schema(), sequence.name(), sequence));
     }

@@ -6,6 +6,11 @@ import java.util.Optional;
 public record CreateTable(Table definition, boolean ifNotExists) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createTable(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropTable(definition.schema(), definition.name(), definition, false));
     }

@@ -7,6 +7,11 @@ import java.util.Optional;
 public record DropColumn(String schema, String table, String column, Column original) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropColumn(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return Optional.ofNullable(original).map(c -> new AddColumn(schema, table, c));
     }

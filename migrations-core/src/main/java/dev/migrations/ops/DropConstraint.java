@@ -12,6 +12,11 @@ import java.util.Optional;
 public record DropConstraint(String schema, String table, String name, Constraint.Type type, Constraint original)
         implements Operation {
 
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropConstraint(this);
+    }
+
     public DropConstraint {
         if (name == null && original == null) {
             throw new NullPointerException("constraint name");

@@ -8,6 +8,11 @@ public record DropIndex(String schema, String name, String table, Index original
         boolean ifExists) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropIndex(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return Optional.ofNullable(original).map(i -> new CreateIndex(i, concurrently, false));
     }

@@ -6,6 +6,11 @@ import java.util.Optional;
 public record DropSequence(String schema, String name, Sequence original) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropSequence(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return Optional.ofNullable(original).map(CreateSequence::new);
     }

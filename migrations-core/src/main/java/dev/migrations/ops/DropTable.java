@@ -7,6 +7,11 @@ import java.util.Optional;
 public record DropTable(String schema, String table, Table original, boolean ifExists) implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropTable(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return Optional.ofNullable(original).map(t -> new CreateTable(t, false));
     }

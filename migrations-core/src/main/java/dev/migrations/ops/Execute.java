@@ -10,6 +10,11 @@ import java.util.Set;
  */
 public record Execute(String sql, Set<String> databases) implements Operation {
 
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.execute(this);
+    }
+
     public Execute {
         databases = databases == null ? Set.of() : Set.copyOf(databases.stream()
                 .map(d -> d.strip().toLowerCase(Locale.ROOT)).toList());

@@ -10,6 +10,9 @@ public sealed interface Operation permits CreateTable, DropTable, RenameTable, A
         CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateSequence, AlterSequence, DropSequence,
         SetTableComment, Execute, BulkInsert {
 
+    /** Calls the visitor's method for this kind of operation. */
+    <R> R accept(OperationVisitor<R> visitor);
+
     /** The operation that undoes this one, when it can be derived from what this one knows. */
     Optional<Operation> reverse();
 

@@ -10,6 +10,11 @@ public record SetTableComment(String schema, String table, String comment, Optio
         implements Operation {
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.setTableComment(this);
+    }
+
+    @Override
     public Optional<Operation> reverse() {
         return existing == null ? Optional.empty()
                 : Optional.of(new SetTableComment(schema, table, existing.orElse(null), Optional.ofNullable(comment)));

@@ -3,8 +3,7 @@ package dev.migrations.autogenerate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.Migrations;
-import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.autogenerate.render.JavaOpsRenderer;
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -15,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
+import dev.migrations.GeneratedRevision;
+import dev.migrations.RevisionRequest;
+import dev.migrations.schema.SchemaSnapshot;
 
 /**
  * The developer's side of autogenerate in a test: write a diff as a Java revision, compile every
@@ -38,14 +40,16 @@ final class GeneratedRevisions {
                 .classLoader(loader).generatedSourceDirectory(sources).generatedPackage("gen.autogen").load();
     }
 
-    /** Writes the diff as a revision on top of the head and compiles it; returns its source. */
-    String write(TestDatabase db, SchemaDiff diff, String message) throws Exception {
-        assertThat(diff.isEmpty()).as("there is something to write").isFalse();
-        JavaOpsRenderer renderer = new JavaOpsRenderer();
-        Path file = migrations(db).revision(new Migrations.RevisionRequest(message, null, List.of(), List.of(), null,
-                false, null, renderer.upgrade(diff), renderer.downgrade(diff)));
+    /**
+     * Has the engine autogenerate a revision from the database to {@code entities} on top of the head
+     * (the plain-Java command, no Spring) and compiles it; returns its source.
+     */
+    String write(TestDatabase db, SchemaSnapshot entities, Renames renames, String message) throws Exception {
+        GeneratedRevision generated = migrations(db).revision(RevisionRequest.of(message)
+                .autogenerate(new RevisionRequest.Autogenerate(entities, renames, null)));
+        assertThat(generated.written()).as("there is something to write: %s", generated.diff().changes()).isTrue();
         compile();
-        return Files.readString(file);
+        return Files.readString(generated.file());
     }
 
     private void compile() throws Exception {

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
-import dev.migrations.ddl.Dialect;
+import dev.migrations.platform.Platforms;
 import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.AlterColumn;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.UniqueConstraint;
-import dev.migrations.runtime.DirectOps;
+import dev.migrations.internal.runtime.DirectOps;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -66,7 +66,7 @@ class HibernateAutogenerateTest {
             SchemaDiff diff = diff(db, entities);
             assertThat(diff.changes()).isNotEmpty();
             try (Connection c = db.dataSource().getConnection()) {
-                DirectOps.apply(c, Dialect.valueOf(kind.name()),
+                DirectOps.apply(c, Platforms.named(kind.name()),
                         diff.changes().stream().map(ch -> ch.upgrade()).toList());
             }
             SchemaDiff again = diff(db, entities);
@@ -75,7 +75,7 @@ class HibernateAutogenerateTest {
     }
 
     private static SchemaDiff diff(TestDatabase db, SchemaSnapshot entities) throws Exception {
-        Autogenerate autogenerate = new Autogenerate(Dialect.valueOf(db.kind().name()), null,
+        Autogenerate autogenerate = new Autogenerate(Platforms.named(db.kind().name()), null,
                 Set.of("migrations_version", "migrations_history"), SchemaComparator.UnmanagedTables.REPORT);
         try (Connection c = db.dataSource().getConnection()) {
             return autogenerate.diff(c, entities);

@@ -9,7 +9,7 @@ import dev.migrations.autogenerate.entities.Publisher;
 import dev.migrations.autogenerate.entities.Shape;
 import dev.migrations.autogenerate.entities.Vehicle;
 import dev.migrations.autogenerate.hibernate.HibernateSchema;
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.util.List;
 import java.util.Map;

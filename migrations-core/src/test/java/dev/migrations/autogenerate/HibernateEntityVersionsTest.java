@@ -3,13 +3,14 @@ package dev.migrations.autogenerate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.autogenerate.compare.CheckExpressions;
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.entities.Animal;
 import dev.migrations.autogenerate.entities.Shape;
 import dev.migrations.autogenerate.entities.Vehicle;
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
-import dev.migrations.ddl.Dialect;
+import dev.migrations.schema.SchemaSnapshot;
+import dev.migrations.platform.Platforms;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -50,14 +51,14 @@ class HibernateEntityVersionsTest {
             GeneratedRevisions revisions = new GeneratedRevisions(tmp);
 
             SchemaSnapshot one = HibernateBoot.boot(db, VERSION_ONE, "none");
-            revisions.write(db, diff(db, one), "version one");
+            revisions.write(db, one, Renames.NONE, "version one");
             revisions.migrations(db).upgrade("heads");
             validate(db, VERSION_ONE);
             assertThat(diff(db, one).changes()).as("second diff, version one").isEmpty();
             Catalog first = comparable(Catalog.read(db));
 
             SchemaSnapshot two = HibernateBoot.boot(db, VERSION_TWO, "none");
-            String source = revisions.write(db, diff(db, two), "version two");
+            String source = revisions.write(db, two, Renames.NONE, "version two");
             assertThat(source).contains("// WARNING: changes the type of author.last_name",
                     "// WARNING: drops column author.token and its data",
                     "ops.addColumn(\"author\", column(\"nickname\", varchar(50)));",
@@ -92,7 +93,7 @@ class HibernateEntityVersionsTest {
     }
 
     private static SchemaDiff diff(TestDatabase db, SchemaSnapshot entities) throws Exception {
-        Autogenerate autogenerate = new Autogenerate(Dialect.valueOf(db.kind().name()), null,
+        Autogenerate autogenerate = new Autogenerate(Platforms.named(db.kind().name()), null,
                 Set.of("migrations_version", "migrations_history"), SchemaComparator.UnmanagedTables.REPORT);
         try (Connection c = db.dataSource().getConnection()) {
             return autogenerate.diff(c, entities);

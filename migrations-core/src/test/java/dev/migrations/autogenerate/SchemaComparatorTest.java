@@ -17,7 +17,7 @@ import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaComparator.UnmanagedTables;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import dev.migrations.ops.CreateTable;
 import dev.migrations.schema.Table;

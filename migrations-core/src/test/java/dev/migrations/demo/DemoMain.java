@@ -1,9 +1,9 @@
 package dev.migrations.demo;
 
 import dev.migrations.Migrations;
-import dev.migrations.runtime.AppliedStep;
-import dev.migrations.runtime.HistoryRecord;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.AppliedStep;
+import dev.migrations.HistoryRecord;
+import dev.migrations.RevisionInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sqlite.SQLiteDataSource;
@@ -32,9 +32,9 @@ public final class DemoMain {
         }
         System.out.println("Now at: " + migrations.current());
         System.out.println("\nRevisions, newest first:");
-        for (MigrationScript script : migrations.history(null)) {
-            System.out.println("  " + String.join(", ", script.node().downRevisions()) + " -> " + script.id()
-                    + (script.node().isHead() ? " (head)" : "") + ", " + script.message());
+        for (RevisionInfo revision : migrations.history(null)) {
+            System.out.println("  " + String.join(", ", revision.downRevisions()) + " -> " + revision.id()
+                    + (revision.head() ? " (head)" : "") + ", " + revision.message());
         }
         System.out.println("\nApplied history:");
         for (HistoryRecord row : migrations.appliedHistory()) {

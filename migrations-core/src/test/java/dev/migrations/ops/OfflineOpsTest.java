@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.Migrations;
-import dev.migrations.script.MigrationScript;
-import dev.migrations.script.SqlSplitter;
-import dev.migrations.script.SqlStatement;
+import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.internal.script.SqlSplitter;
+import dev.migrations.internal.script.SqlStatement;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.TestDatabases;

@@ -12,7 +12,7 @@ import dev.migrations.Migrations;
 import dev.migrations.api.ReversibleMigration;
 import dev.migrations.schema.ReferentialAction;
 import dev.migrations.schema.Table;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.TestDatabases;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.Migrations;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.TestDatabases.Kind;
 import java.nio.file.Path;

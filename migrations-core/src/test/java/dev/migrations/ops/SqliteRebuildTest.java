@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.Migrations;
 import dev.migrations.schema.ReferentialAction;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.TestDatabases;

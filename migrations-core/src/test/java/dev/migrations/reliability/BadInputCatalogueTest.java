@@ -85,7 +85,7 @@ class BadInputCatalogueTest {
                 }, m -> m.upgrade("abcd"), "Destination abcd is not a valid upgrade target from current head(s): Can't locate revision identified by 'abcd': multiple revisions start with 'abcd': 'abcd1' (<dir>/m/000_abcd1.sql), 'abcd2' (<dir>/m/001_abcd2.sql). Give more characters of the id."),
                 new Case("unknown downgrade target", s -> s.sql("a1", null, "CREATE TABLE a (id INT);", "DROP TABLE a;"),
                         m -> m.downgrade("nosuch"), "Destination nosuch is not a valid downgrade target from current head(s): Can't locate revision identified by 'nosuch': no such revision or branch. Run `migrations history` to list the revisions."),
-                new Case("missing location", s -> { }, m -> m.upgrade("heads"), "Migrations location filesystem:<dir>/nowhere is not a directory (<dir>/nowhere). Create it or fix migrations.locations."));
+                new Case("missing location", s -> { }, m -> m.upgrade("heads"), "Migrations location filesystem:<dir>/nowhere is not a directory (<dir>/nowhere). Create it or fix the locations setting."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,14 +107,14 @@ class BadInputCatalogueTest {
     static Stream<Case> badRevisions() {
         return Stream.of(
                 new Case("failing statement", s -> s.sql("a2", "a1", "CREATE TABLE t_a2 (id INT);\n"
-                        + "INSERT INTO missing_table VALUES (1);", "DROP TABLE t_a2;"), m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) failed during upgrade: Statement failed at <dir>/m/001_a2.sql:7: ERROR: relation \"missing_table\" does not exist\n  Position: 13\n    INSERT INTO missing_table VALUES (1)\nThe database is still at a1. Fix the revision and run the command again."),
+                        + "INSERT INTO missing_table VALUES (1);", "DROP TABLE t_a2;"), m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) failed during upgrade: Statement failed at <dir>/m/001_a2.sql:7: ERROR: relation \"missing_table\" does not exist\n  Position: 13\n    INSERT INTO missing_table VALUES (1)\nNothing was applied: the database is still at a1. Fix the revision and run the command again."),
                 new Case("unterminated string", s -> s.sql("a2", "a1", "CREATE TABLE t_a2 (id INT);\n"
-                        + "INSERT INTO t_a2 VALUES ('1);", "DROP TABLE t_a2;"), m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) failed during upgrade: Malformed migration <dir>/m/001_a2.sql:7: a string literal (') is never closed; close it, or the rest of the file would be read as part of it.\nThe database is still at a1. Fix the revision and run the command again."),
+                        + "INSERT INTO t_a2 VALUES ('1);", "DROP TABLE t_a2;"), m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) cannot run: Malformed migration <dir>/m/001_a2.sql:7: a string literal (') is never closed; close it, or the rest of the file would be read as part of it.\nNothing was run: the database is still at a1. Fix the revision and run the command again."),
                 new Case("unterminated dollar quote", s -> s.sql("a2", "a1", "CREATE TABLE t_a2 (id INT);\n"
-                        + "DO $body$ BEGIN NULL; END;", "DROP TABLE t_a2;"), m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) failed during upgrade: Malformed migration <dir>/m/001_a2.sql:7: a dollar-quoted body ($...$) is never closed; close it, or the rest of the file would be read as part of it.\nThe database is still at a1. Fix the revision and run the command again."),
+                        + "DO $body$ BEGIN NULL; END;", "DROP TABLE t_a2;"), m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) cannot run: Malformed migration <dir>/m/001_a2.sql:7: a dollar-quoted body ($...$) is never closed; close it, or the rest of the file would be read as part of it.\nNothing was run: the database is still at a1. Fix the revision and run the command again."),
                 new Case("non-transactional statement in a transaction", s -> s.sql("a2", "a1",
                         "CREATE TABLE t_a2 (id INT);\nCREATE INDEX CONCURRENTLY ix_a2 ON t_a2 (id);", "DROP TABLE t_a2;"),
-                        m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) failed during upgrade: Statement failed at <dir>/m/001_a2.sql:7: ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block\n    CREATE INDEX CONCURRENTLY ix_a2 ON t_a2 (id)\nThe database is still at a1. The statement cannot run inside a transaction: declare the revision non-transactional ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java). Fix the revision and run the command again."));
+                        m -> m.upgrade("heads"), "Revision a2 (<dir>/m/001_a2.sql) failed during upgrade: Statement failed at <dir>/m/001_a2.sql:7: ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block\n    CREATE INDEX CONCURRENTLY ix_a2 ON t_a2 (id)\nNothing was applied: the database is still at a1. The statement cannot run inside a transaction: declare the revision non-transactional ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java). Fix the revision and run the command again."));
     }
 
     /** The failing revision is named with its file and line; the database stays at a1 and records the failure. */
@@ -134,9 +134,11 @@ class BadInputCatalogueTest {
             assertThat(thrown.getMessage().replace(tmp.toString(), "<dir>")).isEqualTo(c.message());
             assertThat(Catalog.read(db)).isEqualTo(before);
             assertThat(next.current()).containsExactly("a1");
+            // a revision that ran and failed is recorded; one that could not even be read never ran
+            boolean ran = !c.message().contains("cannot run: Malformed");
             assertThat(next.appliedHistory()).last().satisfies(r -> {
-                assertThat(r.revision()).isEqualTo("a2");
-                assertThat(r.success()).isFalse();
+                assertThat(r.revision()).isEqualTo(ran ? "a2" : "a1");
+                assertThat(r.success()).isEqualTo(!ran);
             });
         }
     }
@@ -161,13 +163,13 @@ class BadInputCatalogueTest {
     @Test
     void aMissingClasspathLocationIsWarnedAboutAndChangesNothing() throws Exception {
         try (TestDatabase db = TestDatabases.postgres();
-                LogCapture log = LogCapture.of(dev.migrations.script.ScriptDirectory.class)) {
+                LogCapture log = LogCapture.of(dev.migrations.internal.script.ScriptDirectory.class)) {
             Migrations m = Migrations.configure().dataSource(db.dataSource()).locations("classpath:db/migratoins")
                     .load();
             assertThat(m.upgrade("heads")).isEmpty();
             assertThat(log.messages()).containsExactly("Migrations location classpath:db/migratoins is not on the"
                     + " classpath, so no revisions are read from it. Create the folder (under src/main/resources) or"
-                    + " fix migrations.locations.");
+                    + " fix the locations setting.");
             assertThat(Catalog.read(db).tables()).isEmpty();
         }
     }
@@ -191,7 +193,7 @@ class BadInputCatalogueTest {
             scripts.sql("a1", null, "CREATE TABLE t_a1 (id INT);", "DROP TABLE t_a1;");
             Throwable thrown = catchThrowable(() -> Migrations.configure().dataSource(stranger)
                     .locations(scripts.location()).load().upgrade("heads"));
-            assertThat(thrown).isInstanceOf(MigrationsException.class).hasMessage("The database refused the login: FATAL: role \"no_such_user\" does not exist. Check the user and password (migrations.user and migrations.password, or the DataSource's). Nothing was changed.");
+            assertThat(thrown).isInstanceOf(MigrationsException.class).hasMessage("The database refused the login: FATAL: role \"no_such_user\" does not exist. Check the user and password of the DataSource (or of the separate migration connection). Nothing was changed.");
             assertThat(Catalog.read(db).tables()).isEmpty();
         }
     }

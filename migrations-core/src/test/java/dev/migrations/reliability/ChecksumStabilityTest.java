@@ -2,8 +2,8 @@ package dev.migrations.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.script.SqlMigrationScript;
-import dev.migrations.script.SqlScriptParser;
+import dev.migrations.internal.script.SqlMigrationScript;
+import dev.migrations.internal.script.SqlScriptParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

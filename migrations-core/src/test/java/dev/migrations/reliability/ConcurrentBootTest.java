@@ -128,7 +128,7 @@ class ConcurrentBootTest {
                     if (kind == Kind.POSTGRESQL) {
                         assertThat(failure).contains("held by pid")
                                 .contains("application 'migrations " + holder.pid() + "@")
-                                .contains("raise migrations.lock-wait-timeout");
+                                .contains("raise lockWaitTimeout");
                         assertThat(waiter.output()).contains("Waiting for the migration lock on \"migrations_version\""
                                 + " held by pid");
                     } else {

@@ -71,10 +71,10 @@ class ConcurrentIndexTest {
             m.upgrade("r0000");
             execute(db, "INSERT INTO items (id, name) VALUES (1001, 'item 7')");
 
-            try (LogCapture log = LogCapture.of(Class.forName("dev.migrations.runtime.InvalidIndexes"))) {
+            try (LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.InvalidIndexes"))) {
                 assertThatThrownBy(() -> m.upgrade("heads")).isInstanceOf(RevisionFailedException.class)
                         .hasMessageContaining("Revision r0001").hasMessageContaining("item 7")
-                        .hasMessageContaining("The database is still at r0000");
+                        .hasMessageContaining("the database is still at r0000");
                 assertThat(log.joined()).contains("Dropping INVALID index").contains("left by the failed build");
             }
             assertThat(indexes(db, "true")).isZero();
@@ -112,7 +112,7 @@ class ConcurrentIndexTest {
             }
             assertThat(indexes(db, "NOT indisvalid")).as("the killed build left its index INVALID").isEqualTo(1);
 
-            try (LogCapture log = LogCapture.of(Class.forName("dev.migrations.runtime.InvalidIndexes"))) {
+            try (LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.InvalidIndexes"))) {
                 Fleet.engine(db, scripts).upgrade("heads");
                 assertThat(log.joined()).contains("left by an earlier, interrupted build");
             }

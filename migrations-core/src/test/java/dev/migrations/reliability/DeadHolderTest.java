@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
-import dev.migrations.runtime.DeadHolderPolicy;
-import dev.migrations.runtime.MigrationLock;
+import dev.migrations.DeadHolderPolicy;
 import dev.migrations.testing.LogCapture;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
@@ -35,7 +34,7 @@ class DeadHolderTest {
 
     @Test
     void theNextInstanceWaitsForTheDeadProcessesStatementAndNamesIt() throws Exception {
-        try (TestDatabase db = TestDatabases.postgres(); LogCapture log = LogCapture.of(MigrationLock.class)) {
+        try (TestDatabase db = TestDatabases.postgres(); LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.AdvisoryLock"))) {
             Scripts scripts = scripts(4);
             int orphan = killWhileSleeping(db, scripts, db.url() + NO_CLIENT_CHECK);
             assertThat(Postgres.backendExists(db, orphan)).as("the dead process's statement still runs").isTrue();
@@ -51,7 +50,7 @@ class DeadHolderTest {
 
     @Test
     void theNextInstanceTerminatesTheDeadProcessesSessionWhenConfiguredTo() throws Exception {
-        try (TestDatabase db = TestDatabases.postgres(); LogCapture log = LogCapture.of(MigrationLock.class)) {
+        try (TestDatabase db = TestDatabases.postgres(); LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.AdvisoryLock"))) {
             Scripts scripts = scripts(600);
             int orphan = killWhileSleeping(db, scripts, db.url() + NO_CLIENT_CHECK);
 
@@ -113,7 +112,7 @@ class DeadHolderTest {
             assertThatThrownBy(() -> waiter.upgrade("heads")).isInstanceOf(MigrationsException.class)
                     .hasMessageContaining("held by pid " + orphan)
                     .hasMessageContaining("SELECT pg_terminate_backend(<pid>)")
-                    .hasMessageContaining("migrations.dead-holder=terminate");
+                    .hasMessageContaining("set deadHolder to TERMINATE");
             Postgres.queryInt(db, "SELECT CASE WHEN pg_terminate_backend(" + orphan + ") THEN 1 ELSE 0 END");
         }
     }

@@ -3,10 +3,12 @@ package dev.migrations.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.Migrations;
-import dev.migrations.ddl.Dialect;
-import dev.migrations.runtime.HistoryRecord;
-import dev.migrations.runtime.MigrationLock;
-import dev.migrations.runtime.VersionStore;
+import dev.migrations.DeadHolderPolicy;
+import dev.migrations.platform.DatabaseLock;
+import dev.migrations.platform.DatabasePlatform;
+import dev.migrations.platform.Platforms;
+import dev.migrations.HistoryRecord;
+import dev.migrations.internal.runtime.MigrationLock;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -66,8 +68,10 @@ final class Fleet {
             }
             return new HeldLock(connection, null);
         }
-        MigrationLock lock = new MigrationLock(new VersionStore(Dialect.POSTGRESQL, null, "migrations_version",
-                "migrations_history"), db.url(), Duration.ofSeconds(5));
+        DatabasePlatform postgres = Platforms.named("postgresql");
+        String versionTable = postgres.sql().qualified(null, "migrations_version");
+        MigrationLock lock = new MigrationLock(db.url(), versionTable, Duration.ofSeconds(5),
+                postgres.lock(new DatabaseLock.Request(versionTable, Duration.ofSeconds(5), DeadHolderPolicy.WAIT)));
         lock.acquire(connection);
         return new HeldLock(connection, lock);
     }

@@ -3,7 +3,7 @@ package dev.migrations.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.Migrations;
-import dev.migrations.runtime.HistoryRecord;
+import dev.migrations.HistoryRecord;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.Migrations;
 import dev.migrations.Validation;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.DatabaseStatus;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -74,9 +74,10 @@ class LocationIdentityTest {
         return (loader == null ? config : config.classLoader(loader)).load();
     }
 
+    /** Each revision's checksum as this engine computes it from the scripts it read. */
     private static Map<String, String> checksums(Migrations engine) {
-        return engine.scripts().scripts().stream()
-                .collect(Collectors.toMap(MigrationScript::id, MigrationScript::checksum, (a, b) -> a, TreeMap::new));
+        return engine.status().revisions().stream().collect(Collectors.toMap(DatabaseStatus.RevisionStatus::id,
+                DatabaseStatus.RevisionStatus::checksum, (a, b) -> a, TreeMap::new));
     }
 
     private static Path jar(Path root, Path jar) throws IOException {

@@ -2,8 +2,8 @@ package dev.migrations.reliability;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
-import dev.migrations.runtime.AppliedStep;
-import dev.migrations.runtime.DeadHolderPolicy;
+import dev.migrations.AppliedStep;
+import dev.migrations.DeadHolderPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

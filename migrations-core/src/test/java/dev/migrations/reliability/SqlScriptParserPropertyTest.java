@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.reliability.SqlSplitterPropertyTest.Seeds;
-import dev.migrations.script.SqlMigrationScript;
-import dev.migrations.script.SqlScriptParser;
-import dev.migrations.script.SqlStatement;
+import dev.migrations.internal.script.SqlMigrationScript;
+import dev.migrations.internal.script.SqlScriptParser;
+import dev.migrations.internal.script.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.migrations.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.script.SqlSplitter;
-import dev.migrations.script.SqlStatement;
+import dev.migrations.internal.script.SqlSplitter;
+import dev.migrations.internal.script.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.migrations.testing;
 
 import dev.migrations.api.Migration;
 import dev.migrations.api.ReversibleMigration;
-import dev.migrations.script.JavaMigrationScript;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.internal.script.JavaMigrationScript;
+import dev.migrations.internal.script.MigrationScript;
 import java.util.List;
 
 /** Revisions built in test code: a chain of lambdas instead of annotated classes. */

@@ -2,11 +2,11 @@ package dev.migrations.test;
 
 import dev.migrations.Migrations;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.autogenerate.render.DiffReport;
-import dev.migrations.graph.Step;
-import dev.migrations.script.MigrationScript;
+import dev.migrations.RevisionInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -90,12 +90,14 @@ public final class MigrationChecks {
      * is what it was before the upgrade, and upgrade it again.
      */
     public void stairway() {
-        List<Step.RevisionStep> plan = migrations.scripts().planner().upgrade(List.of(), "heads");
+        // history is newest first; the upgrade from base runs the same order backwards
+        List<RevisionInfo> plan = new ArrayList<>(migrations.history(null));
+        Collections.reverse(plan);
         toBase("stairway");
         int step = 0;
-        for (Step.RevisionStep s : plan) {
+        for (RevisionInfo revision : plan) {
             step++;
-            String id = s.node().id();
+            String id = revision.id();
             String where = describe(id) + ", step " + step + " of " + plan.size();
             SchemaSnapshot before = SchemaSnapshots.canonical(migrations.inspectSchema());
             attempt(() -> migrations.upgrade(id), "Stairway: the upgrade of " + where + " failed: ");
@@ -150,9 +152,10 @@ public final class MigrationChecks {
     }
 
     private String describe(String id) {
-        MigrationScript script = migrations.show(id);
-        String message = script.message() == null || script.message().isBlank() ? "" : " \"" + script.message() + "\"";
-        return "revision " + id + message + " (" + script.source() + ")";
+        RevisionInfo revision = migrations.show(id);
+        String message = revision.message() == null || revision.message().isBlank() ? ""
+                : " \"" + revision.message() + "\"";
+        return "revision " + id + message + " (" + revision.source() + ")";
     }
 
     private void attempt(Runnable work, String context) {

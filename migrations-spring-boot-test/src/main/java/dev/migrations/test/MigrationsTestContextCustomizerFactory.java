@@ -1,6 +1,6 @@
 package dev.migrations.test;
 
-import dev.migrations.boot.cli.EntitySchemaCapture;
+import dev.migrations.boot.autoconfigure.EntitySchemaCapture;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.commons.support.AnnotationSupport;

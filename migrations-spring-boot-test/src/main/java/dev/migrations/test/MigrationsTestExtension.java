@@ -1,8 +1,8 @@
 package dev.migrations.test;
 
 import dev.migrations.Migrations;
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
-import dev.migrations.boot.cli.EntitySchemaCapture;
+import dev.migrations.schema.SchemaSnapshot;
+import dev.migrations.boot.autoconfigure.EntitySchemaCapture;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

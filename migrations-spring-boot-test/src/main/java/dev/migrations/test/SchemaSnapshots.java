@@ -2,7 +2,7 @@ package dev.migrations.test;
 
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.autogenerate.render.DiffReport;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;

@@ -1,6 +1,6 @@
 package dev.migrations.autogenerate.compare;
 
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Constraint;
 import dev.migrations.schema.Table;

@@ -1,6 +1,6 @@
 package dev.migrations.autogenerate.compare;
 
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.ops.AlterColumn;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.schema.Column;

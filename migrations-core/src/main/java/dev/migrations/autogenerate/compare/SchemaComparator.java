@@ -1,6 +1,6 @@
 package dev.migrations.autogenerate.compare;
 
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.ops.AddColumn;
 import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.AlterColumn;

@@ -1,7 +1,7 @@
 package dev.migrations.autogenerate.hibernate;
 
-import dev.migrations.autogenerate.inspect.SchemaSnapshot;
-import dev.migrations.autogenerate.inspect.TypeNames;
+import dev.migrations.schema.SchemaSnapshot;
+import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;

@@ -2,7 +2,6 @@ package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.Migrations;
 import dev.migrations.autogenerate.hibernate.HibernateSchema;
-import dev.migrations.boot.cli.EntitySchemaCapture;
 import java.util.ArrayList;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;

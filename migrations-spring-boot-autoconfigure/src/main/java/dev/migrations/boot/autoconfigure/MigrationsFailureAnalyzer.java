@@ -3,7 +3,7 @@ package dev.migrations.boot.autoconfigure;
 import dev.migrations.ChecksumDriftException;
 import dev.migrations.MigrationsException;
 import dev.migrations.RevisionFailedException;
-import dev.migrations.graph.MultipleHeadsException;
+import dev.migrations.MultipleHeadsException;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -16,7 +16,8 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<Migrations
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MigrationsException cause) {
-        String description = "Migrations could not bring the database up to date:\n\n" + cause.getMessage();
+        String description = "Migrations could not bring the database up to date:\n\n"
+                + SpringSettingNames.translate(cause.getMessage());
         return new FailureAnalysis(description, action(cause), cause);
     }
 

@@ -1,7 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
-import dev.migrations.MigrationsConfiguration.ScriptFormat;
-import dev.migrations.runtime.DeadHolderPolicy;
+import dev.migrations.ScriptFormat;
+import dev.migrations.DeadHolderPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

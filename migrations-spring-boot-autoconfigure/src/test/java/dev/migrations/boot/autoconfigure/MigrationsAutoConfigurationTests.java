@@ -8,7 +8,7 @@ import dev.migrations.MigrationsException;
 import dev.migrations.api.Ops;
 import dev.migrations.api.Revision;
 import dev.migrations.api.ReversibleMigration;
-import dev.migrations.runtime.DeadHolderPolicy;
+import dev.migrations.DeadHolderPolicy;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;

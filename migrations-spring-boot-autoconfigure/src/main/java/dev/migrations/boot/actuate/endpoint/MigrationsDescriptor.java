@@ -3,7 +3,7 @@ package dev.migrations.boot.actuate.endpoint;
 import dev.migrations.DatabaseStatus;
 import dev.migrations.DatabaseStatus.RevisionStatus;
 import dev.migrations.Migrations;
-import dev.migrations.runtime.HistoryRecord;
+import dev.migrations.HistoryRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.migrations.boot.actuate.metrics;
 
-import dev.migrations.runtime.AppliedStep;
-import dev.migrations.runtime.HistoryRecord;
-import dev.migrations.runtime.MigrationListener;
+import dev.migrations.AppliedStep;
+import dev.migrations.HistoryRecord;
+import dev.migrations.MigrationListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;

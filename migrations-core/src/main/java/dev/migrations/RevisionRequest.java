@@ -1,0 +1,65 @@
+package dev.migrations;
+
+import dev.migrations.autogenerate.compare.Renames;
+import dev.migrations.autogenerate.compare.SchemaComparator.UnmanagedTables;
+import dev.migrations.schema.SchemaSnapshot;
+import java.util.List;
+
+/**
+ * What {@code revision} writes: all optional but the message. With {@link #autogenerate} the bodies
+ * are the steps from the database to the entities; without, the file is an empty scaffold.
+ *
+ * @param head the revision to build on ({@code head} when null, {@code base} for a new root)
+ * @param splice allow {@code head} to name a revision that is not a head
+ * @param format the file's format; the configured one when null
+ */
+public record RevisionRequest(String message, String head, List<String> branchLabels, List<String> dependsOn,
+        String revId, boolean splice, ScriptFormat format, Autogenerate autogenerate) {
+
+    public RevisionRequest {
+        branchLabels = branchLabels == null ? List.of() : List.copyOf(branchLabels);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /**
+     * Fill the revision from the differences between {@code entities} and the database.
+     *
+     * @param renames renamed tables and columns, kept as renames instead of a drop and an add
+     * @param unmanagedTables what to do with tables no entity maps
+     */
+    public record Autogenerate(SchemaSnapshot entities, Renames renames, UnmanagedTables unmanagedTables) {
+
+        public Autogenerate {
+            renames = renames == null ? Renames.NONE : renames;
+            unmanagedTables = unmanagedTables == null ? UnmanagedTables.REPORT : unmanagedTables;
+        }
+    }
+
+    public static RevisionRequest of(String message) {
+        return new RevisionRequest(message, null, List.of(), List.of(), null, false, null, null);
+    }
+
+    public RevisionRequest head(String revision, boolean spliceIt) {
+        return new RevisionRequest(message, revision, branchLabels, dependsOn, revId, spliceIt, format, autogenerate);
+    }
+
+    public RevisionRequest branchLabels(List<String> labels) {
+        return new RevisionRequest(message, head, labels, dependsOn, revId, splice, format, autogenerate);
+    }
+
+    public RevisionRequest dependsOn(List<String> revisions) {
+        return new RevisionRequest(message, head, branchLabels, revisions, revId, splice, format, autogenerate);
+    }
+
+    public RevisionRequest revId(String id) {
+        return new RevisionRequest(message, head, branchLabels, dependsOn, id, splice, format, autogenerate);
+    }
+
+    public RevisionRequest format(ScriptFormat fileFormat) {
+        return new RevisionRequest(message, head, branchLabels, dependsOn, revId, splice, fileFormat, autogenerate);
+    }
+
+    public RevisionRequest autogenerate(Autogenerate options) {
+        return new RevisionRequest(message, head, branchLabels, dependsOn, revId, splice, format, options);
+    }
+}

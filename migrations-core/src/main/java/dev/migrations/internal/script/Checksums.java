@@ -1,0 +1,43 @@
+package dev.migrations.internal.script;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Checksum algorithm version 1: SHA-256 of the text after removing a byte-order mark, turning
+ * CRLF and CR into LF, trimming trailing whitespace on every line and trailing blank lines. So a
+ * checkout with other line endings or an editor that adds a BOM never reports drift, while any
+ * change to what runs does. This must never change for existing scripts: a new algorithm gets a
+ * new version.
+ */
+public final class Checksums {
+
+    private Checksums() {
+    }
+
+    public static String normalize(String text) {
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        s = s.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(s.length());
+        for (String line : s.split("\n", -1)) {
+            out.append(line.stripTrailing()).append('\n');
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '\n') {
+            end--;
+        }
+        out.setLength(end);
+        return out.toString();
+    }
+
+    public static String of(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(normalize(text).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.migrations.internal.script;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.api.Migration;
+import dev.migrations.api.Ops;
+import dev.migrations.api.Revision;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+
+/** A revision written as a Java class annotated with {@link Revision}. */
+public final class JavaMigrationScript extends MigrationScript {
+
+    private final Class<? extends Migration> type;
+    private Migration instance;
+
+    JavaMigrationScript(Class<? extends Migration> type, Revision revision) {
+        super(new Header(revision.id(), clean(revision.down()), clean(revision.branchLabels()),
+                clean(revision.dependsOn()), revision.message(), revision.createDate(), revision.transactional()),
+                type.getName());
+        this.type = type;
+    }
+
+    private static List<String> clean(String[] values) {
+        return java.util.Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private JavaMigrationScript(Header header, Migration instance) {
+        super(header, instance.getClass().getName());
+        this.type = instance.getClass();
+        this.instance = instance;
+    }
+
+    /** A revision from a migration object (a Spring bean, say) whose class carries {@link Revision}. */
+    public static JavaMigrationScript of(Migration instance) {
+        Revision revision = instance.getClass().getAnnotation(Revision.class);
+        if (revision == null) {
+            throw new MigrationsException("Migration " + instance.getClass().getName() + " has no @Revision"
+                    + " annotation: add @Revision(id = ..., down = ...) to the class.");
+        }
+        JavaMigrationScript script = new JavaMigrationScript(instance.getClass(), revision);
+        script.instance = instance;
+        return script;
+    }
+
+    /** A revision from a migration object and a header given in code. */
+    public static JavaMigrationScript of(Header header, Migration instance) {
+        return new JavaMigrationScript(header, instance);
+    }
+
+    public Class<? extends Migration> type() {
+        return type;
+    }
+
+    private synchronized Migration instance() {
+        if (instance == null) {
+            try {
+                instance = type.getDeclaredConstructor().newInstance();
+            } catch (InvocationTargetException e) {
+                throw new MigrationsException("Revision " + id() + " (" + source() + ") failed in its constructor: "
+                        + e.getCause(), id(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new MigrationsException("Revision " + id() + " (" + source() + ") cannot be created: give"
+                        + " the class a public no-argument constructor.", id(), e);
+            }
+        }
+        return instance;
+    }
+
+    @Override
+    public String checksum() {
+        return instance().checksum();
+    }
+
+    @Override
+    public void upgrade(Ops ops) throws Exception {
+        instance().upgrade(ops);
+    }
+
+    @Override
+    public void downgrade(Ops ops) throws Exception {
+        instance().downgrade(ops);
+    }
+}

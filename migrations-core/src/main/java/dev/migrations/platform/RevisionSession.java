@@ -1,0 +1,44 @@
+package dev.migrations.platform;
+
+import dev.migrations.ops.Operation;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What a database needs around one revision run on the migrating connection: session settings set
+ * and restored (lock timeouts, pragmas), checks before commit, and statements that need the live
+ * catalog. The runner calls these in order: {@link #beforeTransaction}, {@link #transactionStarted},
+ * the operations, {@link #beforeCommit}, {@link #close}.
+ */
+public interface RevisionSession extends AutoCloseable {
+
+    /** In autocommit mode, before the revision's transaction begins. */
+    default void beforeTransaction() throws SQLException {
+    }
+
+    /** Once the revision runs, in its transaction or (non-transactional) in autocommit. */
+    default void transactionStarted() throws SQLException {
+    }
+
+    /** The operations that carry out {@code operation} on this database as it is now. */
+    default List<Operation> expand(Operation operation) throws SQLException {
+        return List.of(operation);
+    }
+
+    /** Before one statement runs. */
+    default void beforeStatement(String sql) throws SQLException {
+    }
+
+    /** After one statement failed; may add what it did about it to {@code failure} as suppressed. */
+    default void statementFailed(String sql, SQLException failure) {
+    }
+
+    /** After the last operation, before the commit. */
+    default void beforeCommit() throws SQLException {
+    }
+
+    /** Restores what the earlier calls changed. */
+    @Override
+    default void close() throws SQLException {
+    }
+}

@@ -1,0 +1,96 @@
+package dev.migrations.platform.h2;
+
+import dev.migrations.platform.Capability;
+import dev.migrations.platform.DatabasePlatform;
+import dev.migrations.platform.DdlRenderer;
+import dev.migrations.platform.DdlSettings;
+import dev.migrations.platform.InMemoryScratch;
+import dev.migrations.platform.RevisionSession;
+import dev.migrations.platform.SchemaInspector;
+import dev.migrations.platform.ScratchSchema;
+import dev.migrations.platform.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * H2 2.x. Each DDL statement commits, so a failed revision can leave part of its DDL behind (the
+ * error says so). An embedded H2 database belongs to one process, whose threads the engine keeps
+ * apart; there is no lock across processes.
+ */
+public final class H2Platform extends DatabasePlatform {
+
+    static final String ID = "h2";
+
+    private final H2Sql sql = new H2Sql();
+    private final H2Ddl ddl = new H2Ddl(sql);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "H2";
+    }
+
+    @Override
+    public boolean serves(String productName) {
+        return productName.equalsIgnoreCase("h2");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SEQUENCES, Capability.AUTOGENERATE);
+    }
+
+    @Override
+    public SqlDialect sql() {
+        return sql;
+    }
+
+    @Override
+    public DdlRenderer ddl() {
+        return ddl;
+    }
+
+    @Override
+    protected String historyTimestampType() {
+        return "TIMESTAMP WITH TIME ZONE";
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public Instant readTimestamp(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    @Override
+    public RevisionSession session(Connection connection, DdlSettings settings) {
+        return new H2RevisionSession(connection);
+    }
+
+    @Override
+    public SchemaInspector inspector() {
+        return new H2Inspector();
+    }
+
+    @Override
+    public ScratchSchema scratch() {
+        return new InMemoryScratch(this,
+                () -> "jdbc:h2:mem:scratch_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=0");
+    }
+}

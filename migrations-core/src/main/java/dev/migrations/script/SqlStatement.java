@@ -1,5 +1,0 @@
-package dev.migrations.script;
-
-/** One statement of a SQL script and the line it starts on, for error messages. */
-public record SqlStatement(String sql, int line) {
-}

@@ -1,0 +1,46 @@
+package dev.migrations.boot.cli;
+
+import dev.migrations.CheckResult;
+import dev.migrations.MigrationsException;
+import dev.migrations.schema.SchemaSnapshot;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code check}: fails unless the database is at the scripts' heads with no checksum drift and,
+ * when the application has JPA entities, matches them (Alembic's check).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Exit non-zero unless the database is at the scripts' heads and matches the entities.")
+final class CheckCommand extends SessionCommand {
+
+    CheckCommand(Session session) {
+        super(session);
+    }
+
+    @Override
+    boolean needsEntities() {
+        return true;
+    }
+
+    @Override
+    public Integer call() {
+        SchemaSnapshot entities = EntityComparison.entities(session);
+        if (entities == null) {
+            session.engine().validate().requireValid();
+            session.out().println("No differences: the database is at the scripts' heads ("
+                    + MoveCommands.at(session.engine().current()) + "); this application has no JPA entities to"
+                    + " compare.");
+            return 0;
+        }
+        CheckResult result = session.engine().check(entities);
+        if (!result.passed()) {
+            EntityComparison.report(result.diff(), session.out());
+            throw new MigrationsException("New upgrade operations detected: the entities and the database differ in "
+                    + result.diff().changes().size() + " step(s), listed above. Run `migrations revision --autogenerate"
+                    + " -m \"...\"`, review the file and apply it.");
+        }
+        session.out().println("No new upgrade operations detected: the database is at the scripts' heads ("
+                + MoveCommands.at(result.heads()) + ") and matches the entities.");
+        return 0;
+    }
+}
