@@ -34,7 +34,7 @@ class MigrationsFailureAnalyzerTests {
     void failedStatementNamesTheRevisionTheStatementAndWhereTheDatabaseStands() {
         FailureAnalysis analysis = analyze(runner.withPropertyValues("migrations.locations=classpath:db/broken"));
         assertThat(analysis.getDescription()).contains("Revision bad0002", "0002_bad.sql", "NO_SUCH_TABLE",
-                "INSERT INTO no_such_table VALUES (1)", "still at good0001");
+                "INSERT INTO no_such_table VALUES (1)", "applied 1 step(s) before this one (good0001); the database is now at good0001");
         assertThat(analysis.getAction()).contains("Fix the failing statement in revision bad0002");
     }
 

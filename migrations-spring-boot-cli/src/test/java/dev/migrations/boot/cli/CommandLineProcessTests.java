@@ -76,18 +76,22 @@ class CommandLineProcessTests {
 
             Result down = run(db, "downgrade", "-1");
             assertThat(down.exit()).as("%s", down).isZero();
-            assertThat(down.lines().get(0)).isEqualTo("Downgrading from b2f0c0de0002 to -1: reverting 1 revision(s),"
-                    + " which may drop tables, columns and data:");
+            assertThat(down.lines().get(0)).isEqualTo("Downgrading from b2f0c0de0002 to a1f0c0de0001 (-1): reverting"
+                    + " 1 revision(s), which may drop tables, columns and data:");
             assertThat(down.out()).contains("  b2f0c0de0002  add person email",
                     "Ran downgrade b2f0c0de0002 -> a1f0c0de0001, add person email",
                     "The database is now at a1f0c0de0001.");
 
             Result stamp = run(db, "stamp", "heads");
             assertThat(stamp.exit()).as("%s", stamp).isZero();
-            assertThat(stamp.out()).contains("Stamping a1f0c0de0001 -> heads", "now at b2f0c0de0002");
+            assertThat(stamp.out()).contains("Stamped a1f0c0de0001 -> heads", "now at b2f0c0de0002");
             Result purge = run(db, "stamp", "--purge", "a1f0c0de0001");
-            assertThat(purge.out()).contains("Purging the version table (was at b2f0c0de0002)",
+            assertThat(purge.out()).contains("Purged the version table (was at b2f0c0de0002)",
                     "now at a1f0c0de0001");
+            Result badStamp = run(db, "stamp", "nope1234");
+            assertThat(badStamp.exit()).as("%s", badStamp).isEqualTo(1);
+            assertThat(badStamp.out()).as("nothing is announced before the target is known").isEmpty();
+            assertThat(badStamp.err()).contains("ERROR:", "'nope1234'");
             assertThat(run(db, "upgrade").exit()).isZero();
 
             Result toBase = run(db, "downgrade", "base");
@@ -128,9 +132,10 @@ class CommandLineProcessTests {
 
             Result broken = run(db, "--migrations.locations=classpath:db/broken", "upgrade");
             assertThat(broken.exit()).as("%s", broken).isEqualTo(1);
-            assertThat(broken.out()).doesNotContain("Ran upgrade");
+            assertThat(broken.out()).as("the steps that did run are reported, as after a success")
+                    .contains("Ran upgrade <base> -> good0001").doesNotContain("bad0002");
             assertThat(broken.err()).contains("Revision bad0002", "0002_bad.sql", "no_such_table",
-                    "still at good0001");
+                    "applied 1 step(s) before this one (good0001); the database is now at good0001");
             assertThat(run(db, "--migrations.locations=classpath:db/broken", "current").lines())
                     .containsExactly("good0001");
         }
@@ -185,6 +190,36 @@ class CommandLineProcessTests {
             Result typo = run(db, "upgrde");
             assertThat(typo.exit()).as("%s", typo).isEqualTo(2);
             assertThat(typo.err()).contains("Unmatched argument", "upgrde");
+        }
+    }
+
+    /** A bad script must not stop the tools that diagnose it, and mistakes are answered before anything starts. */
+    @Test
+    void badInputAnswersClearlyOnStderr() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Kind.SQLITE, dir)) {
+            String malformed = "--migrations.locations=classpath:db/malformed";
+            Result help = run(db, malformed, "--help");
+            assertThat(help.exit()).as("%s", help).isZero();
+            assertThat(help.out()).contains("Usage: migrations");
+            assertThat(help.err()).as("help starts nothing, so nothing logs").isEmpty();
+
+            Result current = run(db, malformed, "current");
+            assertThat(current.exit()).as("%s", current).isEqualTo(1);
+            assertThat(current.out()).isEmpty();
+            assertThat(current.err()).contains("ERROR: Malformed migration db/malformed/0001_no_marker.sql:4: SQL"
+                    + " before the '-- +upgrade' marker").doesNotContain("APPLICATION FAILED TO START",
+                    "start the application");
+
+            Result typo = launch(List.of("--spring.datasource.url=" + db.url(), "migration", "upgrade", "head"));
+            assertThat(typo.exit()).as("%s", typo).isEqualTo(2);
+            assertThat(typo.err()).contains("'migration' is not a command of this application",
+                    "java -jar app.jar migrations upgrade head");
+            assertThat(run(db, "current").lines()).as("the application did not start and migrate").isEmpty();
+
+            Result upgrade = run(db, "upgrade", "a1f0c0de0001");
+            assertThat(upgrade.lines()).as("stdout holds the command's output only; logs go to stderr")
+                    .allMatch(line -> line.startsWith("Ran upgrade") || line.startsWith("The database is now at"));
+            assertThat(upgrade.err()).contains("Running upgrade -> a1f0c0de0001");
         }
     }
 

@@ -1,0 +1,4 @@
+-- revision: mal00001
+-- message: a header without the upgrade marker
+
+CREATE TABLE never_created (id INTEGER);
