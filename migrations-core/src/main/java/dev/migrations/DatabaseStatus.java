@@ -1,5 +1,7 @@
 package dev.migrations;
 
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.Validation;
 import java.util.HashSet;
 import java.util.List;
 
@@ -15,8 +17,12 @@ import java.util.List;
  * @param history every row of the history table, oldest first
  * @param checksumMismatches applied scripts edited since they ran (empty when checksums are not validated)
  */
-public record DatabaseStatus(List<String> currentHeads, List<String> scriptHeads, List<String> pending,
-        List<RevisionStatus> revisions, List<HistoryRecord> history,
+public record DatabaseStatus(
+        List<String> currentHeads,
+        List<String> scriptHeads,
+        List<String> pending,
+        List<RevisionStatus> revisions,
+        List<HistoryRecord> history,
         List<Validation.ChecksumMismatch> checksumMismatches) {
 
     /** What became of one revision in this database. */
@@ -34,9 +40,16 @@ public record DatabaseStatus(List<String> currentHeads, List<String> scriptHeads
     }
 
     /** One revision: its header, where it came from and its state. */
-    public record RevisionStatus(String id, State state, List<String> downRevisions, List<String> dependsOn,
-            List<String> branchLabels, String message, String source, String createDate, String checksum) {
-    }
+    public record RevisionStatus(
+            String id,
+            State state,
+            List<String> downRevisions,
+            List<String> dependsOn,
+            List<String> branchLabels,
+            String message,
+            String source,
+            String createDate,
+            String checksum) {}
 
     public boolean upToDate() {
         return pending.isEmpty() && new HashSet<>(currentHeads).equals(new HashSet<>(scriptHeads));

@@ -1,15 +1,11 @@
 package dev.migrations;
 
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.Validation;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.internal.command.CompareCommands;
-import dev.migrations.internal.command.Engine;
-import dev.migrations.internal.command.EngineSettings;
-import dev.migrations.internal.command.MoveCommands;
-import dev.migrations.internal.command.OfflineCommands;
-import dev.migrations.internal.command.ReadCommands;
-import dev.migrations.internal.command.WriteCommands;
 import dev.migrations.schema.SchemaSnapshot;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +45,11 @@ public final class Migrations {
     /** The DataSource the engine migrates, or null when it only renders offline SQL. */
     public DataSource dataSource() {
         return engine.settings().dataSource();
+    }
+
+    /** The database's JDBC URL with any password masked: for reports operators paste into tickets. */
+    public String databaseUrl() {
+        return read.databaseUrl();
     }
 
     /** The engine's own tables, as configured: {@code migrations_version} and {@code migrations_history}. */
@@ -163,7 +164,8 @@ public final class Migrations {
     }
 
     /** As {@link #compareWith(SchemaSnapshot)}, with declared renames and what to do with unmapped tables. */
-    public SchemaDiff compareWith(SchemaSnapshot entities, Renames renames, SchemaComparator.UnmanagedTables unmanaged) {
+    public SchemaDiff compareWith(
+            SchemaSnapshot entities, Renames renames, SchemaComparator.UnmanagedTables unmanaged) {
         return compare.compareWith(entities, renames, unmanaged);
     }
 

@@ -1,11 +1,13 @@
 package dev.migrations;
 
+import dev.migrations.api.DeadHolderPolicy;
 import dev.migrations.api.Migration;
-import dev.migrations.internal.command.EngineSettings;
-import dev.migrations.platform.DdlSettings;
+import dev.migrations.api.MigrationListener;
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.internal.script.JavaMigrationScript;
 import dev.migrations.internal.script.Location;
 import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.platform.DdlSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +39,8 @@ public final class MigrationsConfiguration {
     int ddlLockRetries = DdlSettings.DEFAULT.lockRetries();
     boolean validateChecksums = true;
     ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
-            ? Thread.currentThread().getContextClassLoader() : Migrations.class.getClassLoader();
+            ? Thread.currentThread().getContextClassLoader()
+            : Migrations.class.getClassLoader();
     Path generatedSourceDirectory = Path.of("src/main/java");
     Path generatedSqlDirectory = Path.of("src/main/resources/db/migrations");
     String generatedPackage = "db.migrations";
@@ -46,8 +49,7 @@ public final class MigrationsConfiguration {
     final List<MigrationScript> extraScripts = new ArrayList<>();
     final List<MigrationListener> listeners = new ArrayList<>();
 
-    MigrationsConfiguration() {
-    }
+    MigrationsConfiguration() {}
 
     /** The DataSource set so far, for customizers that need to know which database they configure. */
     public DataSource dataSource() {
@@ -187,9 +189,25 @@ public final class MigrationsConfiguration {
      * keeps a copy of these settings: changing this builder afterwards does not change it.
      */
     public Migrations load() {
-        return new Migrations(new EngineSettings(dataSource, dialect, locations, extraScripts, versionTable,
-                historyTable, schema, lockWaitTimeout, deadHolder, new DdlSettings(ddlLockTimeout, ddlLockRetries),
-                validateChecksums, classLoader, new EngineSettings.GeneratedFiles(generatedSourceDirectory,
-                        generatedSqlDirectory, generatedPackage, generatedFormat, fileTemplate), listeners));
+        return new Migrations(new EngineSettings(
+                dataSource,
+                dialect,
+                locations,
+                extraScripts,
+                versionTable,
+                historyTable,
+                schema,
+                lockWaitTimeout,
+                deadHolder,
+                new DdlSettings(ddlLockTimeout, ddlLockRetries),
+                validateChecksums,
+                classLoader,
+                new EngineSettings.GeneratedFiles(
+                        generatedSourceDirectory,
+                        generatedSqlDirectory,
+                        generatedPackage,
+                        generatedFormat,
+                        fileTemplate),
+                listeners));
     }
 }

@@ -12,8 +12,17 @@ import java.util.Set;
  * @param head nothing follows it (through {@code down_revision} nor {@code depends_on})
  * @param effectiveHead only {@code depends_on} follows it: listed as a head, never stored as one
  */
-public record RevisionInfo(String id, List<String> downRevisions, List<String> dependsOn, Set<String> branchLabels,
-        List<String> children, String message, String createDate, String source, boolean transactional, boolean head,
+public record RevisionInfo(
+        String id,
+        List<String> downRevisions,
+        List<String> dependsOn,
+        Set<String> branchLabels,
+        List<String> children,
+        String message,
+        String createDate,
+        String source,
+        boolean transactional,
+        boolean head,
         boolean effectiveHead) {
 
     public RevisionInfo {

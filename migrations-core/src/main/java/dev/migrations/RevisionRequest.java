@@ -1,5 +1,6 @@
 package dev.migrations;
 
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator.UnmanagedTables;
 import dev.migrations.schema.SchemaSnapshot;
@@ -13,8 +14,15 @@ import java.util.List;
  * @param splice allow {@code head} to name a revision that is not a head
  * @param format the file's format; the configured one when null
  */
-public record RevisionRequest(String message, String head, List<String> branchLabels, List<String> dependsOn,
-        String revId, boolean splice, ScriptFormat format, Autogenerate autogenerate) {
+public record RevisionRequest(
+        String message,
+        String head,
+        List<String> branchLabels,
+        List<String> dependsOn,
+        String revId,
+        boolean splice,
+        ScriptFormat format,
+        Autogenerate autogenerate) {
 
     public RevisionRequest {
         branchLabels = branchLabels == null ? List.of() : List.copyOf(branchLabels);

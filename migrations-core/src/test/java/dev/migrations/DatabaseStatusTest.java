@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.DatabaseStatus.RevisionStatus;
 import dev.migrations.DatabaseStatus.State;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.Validation;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -33,8 +35,10 @@ class DatabaseStatusTest {
             DatabaseStatus fresh = m.status();
             assertThat(fresh.currentHeads()).isEmpty();
             assertThat(fresh.pending()).containsExactly("aaaa0001", "bbbb0002");
-            assertThat(fresh.revisions()).extracting(RevisionStatus::id, RevisionStatus::state)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("aaaa0001", State.PENDING),
+            assertThat(fresh.revisions())
+                    .extracting(RevisionStatus::id, RevisionStatus::state)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("aaaa0001", State.PENDING),
                             org.assertj.core.groups.Tuple.tuple("bbbb0002", State.PENDING));
             assertThat(fresh.upToDate()).isFalse();
             assertThat(m.current()).as("reading the status created nothing").isEmpty();
@@ -45,7 +49,9 @@ class DatabaseStatusTest {
             assertThat(failed.revision("aaaa0001").state()).isEqualTo(State.APPLIED);
             assertThat(failed.revision("bbbb0002").state()).isEqualTo(State.FAILED);
             assertThat(failed.failed()).extracting(RevisionStatus::id).containsExactly("bbbb0002");
-            assertThat(failed.historyOf("bbbb0002")).singleElement().satisfies(h -> assertThat(h.success()).isFalse());
+            assertThat(failed.historyOf("bbbb0002"))
+                    .singleElement()
+                    .satisfies(h -> assertThat(h.success()).isFalse());
 
             // fix the failing script, apply it, then edit the first one: drift, not failure
             Files.delete(broken);
@@ -57,7 +63,8 @@ class DatabaseStatusTest {
             assertThat(drifted.failed()).isEmpty();
             assertThat(drifted.revision("aaaa0001").state()).isEqualTo(State.CHECKSUM_MISMATCH);
             assertThat(drifted.revision("bbbb0002").state()).isEqualTo(State.APPLIED);
-            assertThat(drifted.checksumMismatches()).extracting(Validation.ChecksumMismatch::revision)
+            assertThat(drifted.checksumMismatches())
+                    .extracting(Validation.ChecksumMismatch::revision)
                     .containsExactly("aaaa0001");
 
             // an older deploy that lacks the newest revision
@@ -71,6 +78,9 @@ class DatabaseStatusTest {
     }
 
     private static Migrations load(TestDatabase db, Scripts s) {
-        return Migrations.configure().dataSource(db.dataSource()).locations(s.location()).load();
+        return Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations(s.location())
+                .load();
     }
 }

@@ -3,6 +3,10 @@ package dev.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.Validation;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -27,7 +31,10 @@ class EngineTest {
     Path tmp;
 
     private Migrations migrations(TestDatabase db, Scripts scripts) {
-        return Migrations.configure().dataSource(db.dataSource()).locations(scripts.location()).load();
+        return Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations(scripts.location())
+                .load();
     }
 
     @ParameterizedTest
@@ -60,9 +67,17 @@ class EngineTest {
             assertThat(m.current()).containsExactly("bbbb0002");
 
             List<HistoryRecord> history = m.appliedHistory();
-            assertThat(history).extracting(r -> r.direction() + " " + r.revision()).containsExactly(
-                    "UPGRADE aaaa0001", "UPGRADE bbbb0002", "UPGRADE cccc0003", "DOWNGRADE cccc0003",
-                    "DOWNGRADE bbbb0002", "DOWNGRADE aaaa0001", "UPGRADE aaaa0001", "UPGRADE bbbb0002");
+            assertThat(history)
+                    .extracting(r -> r.direction() + " " + r.revision())
+                    .containsExactly(
+                            "UPGRADE aaaa0001",
+                            "UPGRADE bbbb0002",
+                            "UPGRADE cccc0003",
+                            "DOWNGRADE cccc0003",
+                            "DOWNGRADE bbbb0002",
+                            "DOWNGRADE aaaa0001",
+                            "UPGRADE aaaa0001",
+                            "UPGRADE bbbb0002");
             HistoryRecord first = history.get(0);
             assertThat(first.success()).isTrue();
             assertThat(first.checksum()).hasSize(64);
@@ -75,7 +90,8 @@ class EngineTest {
     /** Schema per tenant: a new tenant's schema starts empty although its neighbours are migrated. */
     @org.junit.jupiter.api.Test
     void aFreshSchemaIsNotMistakenForANeighbourThatHasTheVersionTable() throws Exception {
-        try (TestDatabase migrated = TestDatabases.postgres(); TestDatabase fresh = TestDatabases.postgres()) {
+        try (TestDatabase migrated = TestDatabases.postgres();
+                TestDatabase fresh = TestDatabases.postgres()) {
             Scripts s = new Scripts(tmp.resolve("m"));
             s.table("aaaa0001", null);
             migrations(migrated, s).upgrade("heads");
@@ -94,20 +110,28 @@ class EngineTest {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Scripts s = new Scripts(tmp.resolve("m"));
             s.table("aaaa0001", null);
-            s.sql("bbbb0002", "aaaa0001", "INSERT INTO t_aaaa0001 (id, name) VALUES (1, 'x');\n"
-                    + "INSERT INTO no_such_table VALUES (1);", "SELECT 1;");
+            s.sql(
+                    "bbbb0002",
+                    "aaaa0001",
+                    "INSERT INTO t_aaaa0001 (id, name) VALUES (1, 'x');\n" + "INSERT INTO no_such_table VALUES (1);",
+                    "SELECT 1;");
             s.table("cccc0003", "bbbb0002");
             Migrations m = migrations(db, s);
 
-            assertThatThrownBy(() -> m.upgrade("heads")).isInstanceOf(MigrationsException.class)
-                    .hasMessageContaining("Revision bbbb0002 (" + s.dir().resolve("001_bbbb0002.sql") + ") failed during upgrade")
+            assertThatThrownBy(() -> m.upgrade("heads"))
+                    .isInstanceOf(MigrationsException.class)
+                    .hasMessageContaining(
+                            "Revision bbbb0002 (" + s.dir().resolve("001_bbbb0002.sql") + ") failed during upgrade")
                     .hasMessageContaining("001_bbbb0002.sql:7")
                     .hasMessageContaining("INSERT INTO no_such_table VALUES (1)")
-                    .hasMessageContaining("The run started at base and applied 1 step(s) before this one (aaaa0001); the"
-                            + " database is now at aaaa0001.")
-                    .satisfies(e -> assertThat(((MigrationsException) e).revision()).isEqualTo("bbbb0002"));
+                    .hasMessageContaining(
+                            "The run started at base and applied 1 step(s) before this one (aaaa0001); the"
+                                    + " database is now at aaaa0001.")
+                    .satisfies(e ->
+                            assertThat(((MigrationsException) e).revision()).isEqualTo("bbbb0002"));
             assertThat(m.current()).containsExactly("aaaa0001");
-            assertThat(count(db, "SELECT COUNT(*) FROM t_aaaa0001")).as("the revision's first insert rolled back")
+            assertThat(count(db, "SELECT COUNT(*) FROM t_aaaa0001"))
+                    .as("the revision's first insert rolled back")
                     .isZero();
             HistoryRecord failure = m.appliedHistory().get(1);
             assertThat(failure.revision()).isEqualTo("bbbb0002");
@@ -128,14 +152,22 @@ class EngineTest {
             Migrations m = migrations(db, s);
 
             Validation v = m.validate();
-            assertThat(v.checksumMismatches()).singleElement()
+            assertThat(v.checksumMismatches())
+                    .singleElement()
                     .satisfies(x -> assertThat(x.source()).isEqualTo(first.toString()));
-            assertThatThrownBy(() -> m.upgrade("heads")).hasMessageContaining("edited after they ran")
+            assertThatThrownBy(() -> m.upgrade("heads"))
+                    .hasMessageContaining("edited after they ran")
                     .hasMessageContaining("revision aaaa0001 (" + first + ")");
             assertThat(m.current()).containsExactly("aaaa0001");
             // line endings alone are not an edit
-            Files.writeString(first, Files.readString(first).replace("VARCHAR(80)", "VARCHAR(50)").replace("\n", "\r\n"));
-            assertThat(migrations(db, s).upgrade("heads")).extracting(AppliedStep::revision).containsExactly("bbbb0002");
+            Files.writeString(
+                    first,
+                    Files.readString(first)
+                            .replace("VARCHAR(80)", "VARCHAR(50)")
+                            .replace("\n", "\r\n"));
+            assertThat(migrations(db, s).upgrade("heads"))
+                    .extracting(AppliedStep::revision)
+                    .containsExactly("bbbb0002");
         }
     }
 
@@ -171,7 +203,9 @@ class EngineTest {
             assertThat(m.current()).containsExactlyInAnyOrder("27c6a30d7c24", "ae1027a6acf");
             m.stamp(List.of("1975ea83b712"), true);
             assertThat(m.current()).containsExactly("1975ea83b712");
-            assertThat(m.appliedHistory()).filteredOn(r -> r.direction() == HistoryRecord.Direction.STAMP).isNotEmpty();
+            assertThat(m.appliedHistory())
+                    .filteredOn(r -> r.direction() == HistoryRecord.Direction.STAMP)
+                    .isNotEmpty();
         }
     }
 
@@ -179,8 +213,10 @@ class EngineTest {
     @EnumSource(Kind.class)
     void javaAndSqlMigrationsFromTheClasspathFormOneGraph(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
-            Migrations m = Migrations.configure().dataSource(db.dataSource())
-                    .locations("classpath:dev/migrations/fixtures/java").load();
+            Migrations m = Migrations.configure()
+                    .dataSource(db.dataSource())
+                    .locations("classpath:dev/migrations/fixtures/java")
+                    .load();
             assertThat(m.heads()).containsExactly("ja0000000002");
             m.upgrade("heads");
             assertThat(count(db, "SELECT COUNT(*) FROM notes")).isEqualTo(3);
@@ -197,30 +233,42 @@ class EngineTest {
             s.table("aaaa0001", null);
             Migrations m = migrations(db, s);
             m.stamp(List.of("aaaa0001"), false);
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = db.dataSource().getConnection();
+                    Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE \"migrations_version\" SET version_num = 'gone00000001'");
             }
-            assertThatThrownBy(() -> m.upgrade("heads")).hasMessageContaining("revision gone00000001")
+            assertThatThrownBy(() -> m.upgrade("heads"))
+                    .hasMessageContaining("revision gone00000001")
                     .hasMessageContaining("which no script defines");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "SQLITE"})
     void offlineSqlRunsAsAScript(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Scripts s = new Scripts(tmp.resolve("m"));
             s.table("aaaa0001", null);
             s.table("bbbb0002", "aaaa0001");
-            Migrations offline = Migrations.configure().dialect(kind.name()).locations(s.location()).load();
+            Migrations offline = Migrations.configure()
+                    .dialect(kind.name())
+                    .locations(s.location())
+                    .load();
             String sql = offline.upgradeSql("heads");
-            assertThat(sql).contains("CREATE TABLE IF NOT EXISTS \"migrations_version\"")
-                    .contains("CREATE TABLE t_aaaa0001").contains("BEGIN;")
+            assertThat(sql)
+                    .contains("CREATE TABLE IF NOT EXISTS \"migrations_version\"")
+                    .contains("CREATE TABLE t_aaaa0001")
+                    .contains("BEGIN;")
                     .contains("INSERT INTO \"migrations_version\" (version_num) VALUES ('aaaa0001');")
-                    .contains("UPDATE \"migrations_version\" SET version_num = 'bbbb0002' WHERE version_num = 'aaaa0001';");
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                    .contains(
+                            "UPDATE \"migrations_version\" SET version_num = 'bbbb0002' WHERE version_num = 'aaaa0001';");
+            try (Connection c = db.dataSource().getConnection();
+                    Statement st = c.createStatement()) {
                 c.setAutoCommit(true);
-                for (dev.migrations.internal.script.SqlStatement statement : dev.migrations.internal.script.SqlSplitter.split(sql, 1)) {
+                for (dev.migrations.internal.script.SqlStatement statement :
+                        dev.migrations.internal.script.SqlSplitter.split(sql, 1)) {
                     st.execute(statement.sql());
                 }
             }
@@ -246,7 +294,8 @@ class EngineTest {
         }
         if (db.kind() == Kind.POSTGRESQL) {
             names.clear();
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+            try (Connection c = db.dataSource().getConnection();
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
                             + " WHERE table_schema = current_schema()")) {
                 while (rs.next()) {
@@ -258,7 +307,8 @@ class EngineTest {
     }
 
     static long count(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -3,7 +3,10 @@ package dev.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrations.HistoryRecord.Direction;
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord.Direction;
+import dev.migrations.api.MigrationListener;
+import dev.migrations.api.RevisionFailedException;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -60,15 +63,28 @@ class MigrationListenerTest {
                     throw new IllegalStateException("listener bug");
                 }
             };
-            Migrations m = Migrations.configure().dataSource(db.dataSource()).locations(s.location())
-                    .listeners(broken, recorder).load();
+            Migrations m = Migrations.configure()
+                    .dataSource(db.dataSource())
+                    .locations(s.location())
+                    .listeners(broken, recorder)
+                    .load();
 
             assertThatThrownBy(() -> m.upgrade("heads")).isInstanceOf(RevisionFailedException.class);
             m.downgrade("-1");
-            assertThat(events).containsExactly("run upgrade heads", "start aaaa0001 1/3", "done aaaa0001 UPGRADE",
-                    "start bbbb0002 2/3", "done bbbb0002 UPGRADE", "start cccc0003 3/3", "failed cccc0003 UPGRADE",
-                    "end upgrade 0 failed", "run downgrade -1", "start bbbb0002 1/1", "done bbbb0002 DOWNGRADE",
-                    "end downgrade 1");
+            assertThat(events)
+                    .containsExactly(
+                            "run upgrade heads",
+                            "start aaaa0001 1/3",
+                            "done aaaa0001 UPGRADE",
+                            "start bbbb0002 2/3",
+                            "done bbbb0002 UPGRADE",
+                            "start cccc0003 3/3",
+                            "failed cccc0003 UPGRADE",
+                            "end upgrade 0 failed",
+                            "run downgrade -1",
+                            "start bbbb0002 1/1",
+                            "done bbbb0002 DOWNGRADE",
+                            "end downgrade 1");
         }
     }
 }

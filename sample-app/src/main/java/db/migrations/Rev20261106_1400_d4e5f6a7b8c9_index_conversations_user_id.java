@@ -1,12 +1,16 @@
 package db.migrations;
 
 import dev.migrations.api.Ops;
-import dev.migrations.api.Revision;
 import dev.migrations.api.ReversibleMigration;
+import dev.migrations.api.Revision;
 
 /** Listing a user's conversations no longer scans the table. Starts the {@code search} branch. */
-@Revision(id = "d4e5f6a7b8c9", down = "c3d2e1f0a9b8", branchLabels = "search",
-        message = "index conversations.user_id", createDate = "2026-11-06 14:00:00")
+@Revision(
+        id = "d4e5f6a7b8c9",
+        down = "c3d2e1f0a9b8",
+        branchLabels = "search",
+        message = "index conversations.user_id",
+        createDate = "2026-11-06 14:00:00")
 public class Rev20261106_1400_d4e5f6a7b8c9_index_conversations_user_id implements ReversibleMigration {
 
     @Override

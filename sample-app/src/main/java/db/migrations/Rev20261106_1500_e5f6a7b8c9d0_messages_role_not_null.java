@@ -9,8 +9,12 @@ import dev.migrations.api.Revision;
  * that default. SQLite cannot alter a column, so there the engine rebuilds the table, keeping its
  * rows, foreign keys and indexes. Developed on the {@code messages} branch beside {@code search}.
  */
-@Revision(id = "e5f6a7b8c9d0", down = "c3d2e1f0a9b8", branchLabels = "messages",
-        message = "messages.role not null default user", createDate = "2026-11-06 15:00:00")
+@Revision(
+        id = "e5f6a7b8c9d0",
+        down = "c3d2e1f0a9b8",
+        branchLabels = "messages",
+        message = "messages.role not null default user",
+        createDate = "2026-11-06 15:00:00")
 public class Rev20261106_1500_e5f6a7b8c9d0_messages_role_not_null implements Migration {
 
     @Override

@@ -30,8 +30,7 @@ public final class SqliteRebuildBenchmark {
     private static final int ROWS = Integer.getInteger("rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
 
-    private SqliteRebuildBenchmark() {
-    }
+    private SqliteRebuildBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("rebuild-bench");
@@ -53,13 +52,14 @@ public final class SqliteRebuildBenchmark {
         long h = median(byHand);
         System.out.printf("SQLite rebuild of %,d rows, median of %d rounds%n", ROWS, ROUNDS);
         System.out.printf("| work | engine (ms) | hand-written SQL (ms) | ratio |%n|---|---|---|---|%n");
-        System.out.printf("| alter column type + add NOT NULL column (one rebuild) | %d | %d | %.2f× |%n", e, h,
-                (double) e / h);
+        System.out.printf(
+                "| alter column type + add NOT NULL column (one rebuild) | %d | %d | %.2f× |%n", e, h, (double) e / h);
         System.out.println("engine rounds " + engine + ", hand-written rounds " + byHand);
     }
 
     private static void createTemplate(Path file) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(50))");
             s.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL,"
                     + " number VARCHAR(20) NOT NULL, amount INTEGER NOT NULL, note TEXT,"
@@ -82,12 +82,17 @@ public final class SqliteRebuildBenchmark {
         config.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
-        MigrationScript change = JavaMigrationScript.of(new MigrationScript.Header("change", List.of(), List.of(),
-                List.of(), "rebuild", null, true), (ReversibleMigration) ops -> {
+        MigrationScript change = JavaMigrationScript.of(
+                new MigrationScript.Header("change", List.of(), List.of(), List.of(), "rebuild", null, true),
+                (ReversibleMigration) ops -> {
                     ops.alterColumn("invoice", "amount", c -> c.type(BIGINT));
                     ops.addColumn("invoice", column("status", INTEGER).notNull().serverDefault("0"));
                 });
-        Migrations migrations = Migrations.configure().dataSource(ds).locations().scripts(change).load();
+        Migrations migrations = Migrations.configure()
+                .dataSource(ds)
+                .locations()
+                .scripts(change)
+                .load();
         long start = System.nanoTime();
         migrations.upgrade("heads");
         return (System.nanoTime() - start) / 1_000_000;
@@ -95,7 +100,8 @@ public final class SqliteRebuildBenchmark {
 
     private static long timeByHand(Path file) throws SQLException {
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA foreign_keys = OFF");
             c.setAutoCommit(false);
             s.execute("CREATE TABLE invoice_new (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL,"

@@ -28,7 +28,6 @@ import dev.migrations.schema.Table;
 import dev.migrations.schema.TableElement;
 import dev.migrations.schema.UniqueConstraint;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +201,10 @@ public interface Ops {
      * {@code "sqlite,h2"}): one migration can carry a variant per database.
      */
     default void executeOn(String databases, String sql) {
-        apply(new Execute(sql, Set.copyOf(Arrays.stream(databases.split(",")).map(String::strip).toList())));
+        apply(new Execute(
+                sql,
+                Set.copyOf(
+                        Arrays.stream(databases.split(",")).map(String::strip).toList())));
     }
 
     /** Inserts rows (column name to value); a JDBC batch online, INSERT statements offline. */

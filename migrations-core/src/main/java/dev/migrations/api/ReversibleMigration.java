@@ -1,6 +1,5 @@
 package dev.migrations.api;
 
-import dev.migrations.MigrationsException;
 import dev.migrations.ops.BulkInsert;
 import dev.migrations.ops.CreateTable;
 import dev.migrations.ops.Operation;
@@ -31,9 +30,13 @@ public interface ReversibleMigration extends Migration {
             if (op instanceof BulkInsert insert && created.contains(insert.schema() + "." + insert.table())) {
                 continue; // rows put into a table this revision creates go when the table is dropped
             }
-            reversed.add(0, op.reverse().orElseThrow(() -> new MigrationsException(getClass().getSimpleName()
-                    + ": cannot derive the downgrade: " + op.irreversibleReason()
-                    + ". Implement downgrade(ops) yourself.")));
+            reversed.add(
+                    0,
+                    op.reverse()
+                            .orElseThrow(
+                                    () -> new MigrationsException(getClass().getSimpleName()
+                                            + ": cannot derive the downgrade: " + op.irreversibleReason()
+                                            + ". Implement downgrade(ops) yourself.")));
         }
         reversed.forEach(ops::apply);
     }

@@ -22,7 +22,10 @@ import java.util.Set;
  * @param schema the schema to compare, or null for the connection's current one
  * @param ownTables the engine's version and history tables, never compared
  */
-public record Autogenerate(DatabasePlatform platform, String schema, Set<String> ownTables,
+public record Autogenerate(
+        DatabasePlatform platform,
+        String schema,
+        Set<String> ownTables,
         SchemaComparator.UnmanagedTables unmanagedTables) {
 
     /** The steps that turn the live schema into {@code entities}. */
@@ -42,7 +45,9 @@ public record Autogenerate(DatabasePlatform platform, String schema, Set<String>
         SchemaSnapshot empty = new SchemaSnapshot(List.of(), List.of());
         SchemaSnapshot named = CheckNames.apply(definitions);
         List<Operation> create = new SchemaComparator(SchemaComparator.UnmanagedTables.REPORT)
-                .compare(empty, named, named).changes().stream().map(SchemaChange::upgrade).toList();
+                .compare(empty, named, named).changes().stream()
+                        .map(SchemaChange::upgrade)
+                        .toList();
         return platform.scratch().build(live, create, DirectOps::apply);
     }
 }

@@ -21,7 +21,8 @@ public record AddConstraint(String schema, String table, Constraint constraint) 
 
     @Override
     public String describe() {
-        return "add " + constraint.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        return "add "
+                + constraint.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                 + (constraint.name() == null ? "" : " " + constraint.name()) + " to " + table;
     }
 

@@ -12,8 +12,17 @@ import java.util.Optional;
  *
  * @param using PostgreSQL's {@code USING} expression for a type change, or null
  */
-public record AlterColumn(String schema, String table, String column, ColumnType type, String using,
-        Boolean nullable, Optional<String> serverDefault, String newName, Optional<String> comment, Column existing)
+public record AlterColumn(
+        String schema,
+        String table,
+        String column,
+        ColumnType type,
+        String using,
+        Boolean nullable,
+        Optional<String> serverDefault,
+        String newName,
+        Optional<String> comment,
+        Column existing)
         implements Operation {
 
     @Override
@@ -31,14 +40,14 @@ public record AlterColumn(String schema, String table, String column, ColumnType
     }
 
     public AlterColumn type(ColumnType newType) {
-        return new AlterColumn(schema, table, column, newType, using, nullable, serverDefault, newName, comment,
-                existing);
+        return new AlterColumn(
+                schema, table, column, newType, using, nullable, serverDefault, newName, comment, existing);
     }
 
     /** A type change with PostgreSQL's {@code USING} conversion, e.g. {@code "amount::numeric(10,2)"}. */
     public AlterColumn type(ColumnType newType, String usingExpression) {
-        return new AlterColumn(schema, table, column, newType, usingExpression, nullable, serverDefault, newName,
-                comment, existing);
+        return new AlterColumn(
+                schema, table, column, newType, usingExpression, nullable, serverDefault, newName, comment, existing);
     }
 
     public AlterColumn nullable(boolean value) {
@@ -46,8 +55,17 @@ public record AlterColumn(String schema, String table, String column, ColumnType
     }
 
     public AlterColumn serverDefault(String sqlExpression) {
-        return new AlterColumn(schema, table, column, type, using, nullable, Optional.ofNullable(sqlExpression),
-                newName, comment, existing);
+        return new AlterColumn(
+                schema,
+                table,
+                column,
+                type,
+                using,
+                nullable,
+                Optional.ofNullable(sqlExpression),
+                newName,
+                comment,
+                existing);
     }
 
     public AlterColumn dropServerDefault() {
@@ -60,14 +78,22 @@ public record AlterColumn(String schema, String table, String column, ColumnType
 
     /** Sets the column's comment; null removes it. */
     public AlterColumn comment(String text) {
-        return new AlterColumn(schema, table, column, type, using, nullable, serverDefault, newName,
-                Optional.ofNullable(text), existing);
+        return new AlterColumn(
+                schema,
+                table,
+                column,
+                type,
+                using,
+                nullable,
+                serverDefault,
+                newName,
+                Optional.ofNullable(text),
+                existing);
     }
 
     /** The column as it is before this change: makes the change reversible. */
     public AlterColumn existing(Column before) {
-        return new AlterColumn(schema, table, column, type, using, nullable, serverDefault, newName, comment,
-                before);
+        return new AlterColumn(schema, table, column, type, using, nullable, serverDefault, newName, comment, before);
     }
 
     /** The column after this change. */

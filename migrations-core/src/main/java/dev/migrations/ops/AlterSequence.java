@@ -7,8 +7,17 @@ import java.util.Optional;
  * Changes a sequence's options; null fields stay as they are. {@code restartWith} moves the next
  * value. {@code existing}, the sequence as it was, makes the change reversible.
  */
-public record AlterSequence(String schema, String name, Long increment, Long minValue, Long maxValue,
-        Boolean cycle, Long cache, Long restartWith, Sequence existing) implements Operation {
+public record AlterSequence(
+        String schema,
+        String name,
+        Long increment,
+        Long minValue,
+        Long maxValue,
+        Boolean cycle,
+        Long cache,
+        Long restartWith,
+        Sequence existing)
+        implements Operation {
 
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
@@ -52,10 +61,16 @@ public record AlterSequence(String schema, String name, Long increment, Long min
         if (existing == null || restartWith != null) {
             return Optional.empty();
         }
-        return Optional.of(new AlterSequence(schema, name, increment == null ? null : existing.increment(),
-                minValue == null ? null : existing.minValue(), maxValue == null ? null : existing.maxValue(),
-                cycle == null ? null : Boolean.TRUE.equals(existing.cycle()), cache == null ? null : existing.cache(),
-                null, null));
+        return Optional.of(new AlterSequence(
+                schema,
+                name,
+                increment == null ? null : existing.increment(),
+                minValue == null ? null : existing.minValue(),
+                maxValue == null ? null : existing.maxValue(),
+                cycle == null ? null : Boolean.TRUE.equals(existing.cycle()),
+                cache == null ? null : existing.cache(),
+                null,
+                null));
     }
 
     @Override

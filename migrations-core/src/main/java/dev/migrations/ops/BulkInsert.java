@@ -26,7 +26,8 @@ public record BulkInsert(String schema, String table, List<Map<String, Object>> 
     public Map<List<String>, List<Map<String, Object>>> byColumns() {
         Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
-            groups.computeIfAbsent(new ArrayList<>(new LinkedHashSet<>(row.keySet())), k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(new ArrayList<>(new LinkedHashSet<>(row.keySet())), k -> new ArrayList<>())
+                    .add(row);
         }
         return groups;
     }

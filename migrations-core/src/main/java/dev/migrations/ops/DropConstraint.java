@@ -1,7 +1,6 @@
 package dev.migrations.ops;
 
 import dev.migrations.schema.Constraint;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,8 +32,13 @@ public record DropConstraint(String schema, String table, String name, Constrain
 
     @Override
     public String describe() {
-        return "drop constraint " + (name != null ? name : original.type().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ')) + " from " + table;
+        return "drop constraint "
+                + (name != null
+                        ? name
+                        : original.type()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' ')) + " from " + table;
     }
 
     @Override

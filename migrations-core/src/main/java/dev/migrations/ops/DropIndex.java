@@ -4,8 +4,9 @@ import dev.migrations.schema.Index;
 import java.util.Optional;
 
 /** Drops an index; {@code original} (may be null) makes the drop reversible. */
-public record DropIndex(String schema, String name, String table, Index original, boolean concurrently,
-        boolean ifExists) implements Operation {
+public record DropIndex(
+        String schema, String name, String table, Index original, boolean concurrently, boolean ifExists)
+        implements Operation {
 
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {

@@ -16,8 +16,11 @@ public record Execute(String sql, Set<String> databases) implements Operation {
     }
 
     public Execute {
-        databases = databases == null ? Set.of() : Set.copyOf(databases.stream()
-                .map(d -> d.strip().toLowerCase(Locale.ROOT)).toList());
+        databases = databases == null
+                ? Set.of()
+                : Set.copyOf(databases.stream()
+                        .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                        .toList());
     }
 
     public boolean appliesTo(String database) {

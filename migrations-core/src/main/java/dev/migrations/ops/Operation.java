@@ -6,9 +6,23 @@ import java.util.Optional;
  * One schema or data change, as data: what a Java migration asks for, what autogenerate emits, and
  * what each dialect renders to DDL. Operations that can be undone know their reverse.
  */
-public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-        CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateSequence, AlterSequence, DropSequence,
-        SetTableComment, Execute, BulkInsert {
+public sealed interface Operation
+        permits CreateTable,
+                DropTable,
+                RenameTable,
+                AddColumn,
+                DropColumn,
+                AlterColumn,
+                CreateIndex,
+                DropIndex,
+                AddConstraint,
+                DropConstraint,
+                CreateSequence,
+                AlterSequence,
+                DropSequence,
+                SetTableComment,
+                Execute,
+                BulkInsert {
 
     /** Calls the visitor's method for this kind of operation. */
     <R> R accept(OperationVisitor<R> visitor);

@@ -16,7 +16,8 @@ public record SetTableComment(String schema, String table, String comment, Optio
 
     @Override
     public Optional<Operation> reverse() {
-        return existing == null ? Optional.empty()
+        return existing == null
+                ? Optional.empty()
                 : Optional.of(new SetTableComment(schema, table, existing.orElse(null), Optional.ofNullable(comment)));
     }
 

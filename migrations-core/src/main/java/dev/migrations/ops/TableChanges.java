@@ -15,21 +15,27 @@ import java.util.List;
  */
 public final class TableChanges {
 
-    private TableChanges() {
-    }
+    private TableChanges() {}
 
     /** True when {@link #apply} can fold this operation into a definition of {@code table}. */
     public static boolean folds(Operation op, String table) {
-        return table.equals(op.table()) && (op instanceof AddColumn || op instanceof DropColumn
-                || op instanceof AlterColumn || op instanceof AddConstraint || op instanceof DropConstraint
-                || op instanceof CreateIndex || op instanceof DropIndex || op instanceof SetTableComment);
+        return table.equals(op.table())
+                && (op instanceof AddColumn
+                        || op instanceof DropColumn
+                        || op instanceof AlterColumn
+                        || op instanceof AddConstraint
+                        || op instanceof DropConstraint
+                        || op instanceof CreateIndex
+                        || op instanceof DropIndex
+                        || op instanceof SetTableComment);
     }
 
     public static Table apply(Table table, Operation op) {
         Table t = table.normalized();
         if (op instanceof AddColumn o) {
             if (t.column(o.column().name()).isPresent()) {
-                throw new IllegalArgumentException("Table " + t.name() + " already has a column " + o.column().name());
+                throw new IllegalArgumentException("Table " + t.name() + " already has a column "
+                        + o.column().name());
             }
             List<Column> columns = new ArrayList<>(t.columns());
             columns.add(o.column());
@@ -53,7 +59,8 @@ public final class TableChanges {
             indexes.add(o.index());
             return t.withIndexes(indexes);
         } else if (op instanceof DropIndex o) {
-            List<Index> indexes = t.indexes().stream().filter(i -> !i.name().equals(o.name())).toList();
+            List<Index> indexes =
+                    t.indexes().stream().filter(i -> !i.name().equals(o.name())).toList();
             if (indexes.size() == t.indexes().size() && !o.ifExists()) {
                 throw new IllegalArgumentException("Table " + t.name() + " has no index " + o.name());
             }
@@ -69,22 +76,28 @@ public final class TableChanges {
     private static Table dropColumn(Table t, String name) {
         t.requireColumn(name);
         if (t.columns().size() == 1) {
-            throw new IllegalArgumentException("Cannot drop " + name + ", the only column of " + t.name()
-                    + "; drop the table instead");
+            throw new IllegalArgumentException(
+                    "Cannot drop " + name + ", the only column of " + t.name() + "; drop the table instead");
         }
-        List<Column> columns = t.columns().stream().filter(c -> !c.name().equals(name)).toList();
+        List<Column> columns =
+                t.columns().stream().filter(c -> !c.name().equals(name)).toList();
         // As PostgreSQL does: keys, checks and indexes over the dropped column go with it.
-        List<Constraint> constraints = t.constraints().stream().filter(c -> !c.columns().contains(name))
-                .filter(c -> !(c instanceof CheckConstraint ck && mentions(ck.condition(), name))).toList();
+        List<Constraint> constraints = t.constraints().stream()
+                .filter(c -> !c.columns().contains(name))
+                .filter(c -> !(c instanceof CheckConstraint ck && mentions(ck.condition(), name)))
+                .toList();
         List<Index> indexes = t.indexes().stream()
-                .filter(i -> i.columns().stream().noneMatch(e -> name.equals(Index.columnOf(e)))).toList();
+                .filter(i -> i.columns().stream().noneMatch(e -> name.equals(Index.columnOf(e))))
+                .toList();
         return t.withColumns(columns).withConstraints(constraints).withIndexes(indexes);
     }
 
     private static Table alterColumn(Table t, AlterColumn o) {
         Column before = t.requireColumn(o.column());
         Column after = o.applyTo(before);
-        List<Column> columns = t.columns().stream().map(c -> c.name().equals(o.column()) ? after : c).toList();
+        List<Column> columns = t.columns().stream()
+                .map(c -> c.name().equals(o.column()) ? after : c)
+                .toList();
         Table changed = t.withColumns(columns);
         if (o.newName() == null) {
             return changed;
@@ -92,8 +105,11 @@ public final class TableChanges {
         List<Constraint> constraints = t.constraints().stream()
                 .map(c -> c instanceof CheckConstraint ck
                         ? new CheckConstraint(ck.name(), renameIn(ck.condition(), o.column(), o.newName()))
-                        : c.renameColumn(o.column(), o.newName())).toList();
-        List<Index> indexes = t.indexes().stream().map(i -> i.renameColumn(o.column(), o.newName())).toList();
+                        : c.renameColumn(o.column(), o.newName()))
+                .toList();
+        List<Index> indexes = t.indexes().stream()
+                .map(i -> i.renameColumn(o.column(), o.newName()))
+                .toList();
         return changed.withConstraints(constraints).withIndexes(indexes);
     }
 
@@ -110,18 +126,35 @@ public final class TableChanges {
         }
         if (dropped == null && o.type() == Constraint.Type.PRIMARY_KEY) {
             // SQLite keeps no name for a primary key declared without one: there is only one to drop.
-            dropped = t.constraints().stream().filter(PrimaryKey.class::isInstance).findFirst().orElse(null);
+            dropped = t.constraints().stream()
+                    .filter(PrimaryKey.class::isInstance)
+                    .findFirst()
+                    .orElse(null);
             kept.remove(dropped);
         }
         if (dropped == null) {
             throw new IllegalArgumentException("Table " + t.name() + " has no constraint named " + o.name()
-                    + " (named constraints: " + t.constraints().stream().map(Constraint::name)
-                            .filter(n -> n != null).toList() + ")");
+                    + " (named constraints: "
+                    + t.constraints().stream()
+                            .map(Constraint::name)
+                            .filter(n -> n != null)
+                            .toList() + ")");
         }
         if (dropped instanceof PrimaryKey) {
             List<Column> columns = t.columns().stream()
-                    .map(c -> c.isIdentity() ? new Column(c.name(), c.type(), false, c.serverDefault(), false, false,
-                            false, null, c.comment()) : c).toList();
+                    .map(c -> c.isIdentity()
+                            ? new Column(
+                                    c.name(),
+                                    c.type(),
+                                    false,
+                                    c.serverDefault(),
+                                    false,
+                                    false,
+                                    false,
+                                    null,
+                                    c.comment())
+                            : c)
+                    .toList();
             return t.withColumns(columns).withConstraints(kept);
         }
         return t.withConstraints(kept);
@@ -154,8 +187,8 @@ public final class TableChanges {
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i;
-                while (end < condition.length() && (Character.isLetterOrDigit(condition.charAt(end))
-                        || condition.charAt(end) == '_')) {
+                while (end < condition.length()
+                        && (Character.isLetterOrDigit(condition.charAt(end)) || condition.charAt(end) == '_')) {
                     end++;
                 }
                 String word = condition.substring(i, end);

@@ -14,12 +14,10 @@ public interface DatabaseLock {
     /** A lock that takes nothing: for databases used by one process (H2 embedded) or without a lock. */
     DatabaseLock NONE = new DatabaseLock() {
         @Override
-        public void acquire(Connection connection, long deadlineNanos) {
-        }
+        public void acquire(Connection connection, long deadlineNanos) {}
 
         @Override
-        public void release(Connection connection) {
-        }
+        public void release(Connection connection) {}
     };
 
     /** Waits until {@code deadlineNanos} ({@link System#nanoTime()}) at most; fails with a message naming the holder. */
@@ -37,6 +35,5 @@ public interface DatabaseLock {
     void release(Connection connection);
 
     /** What a platform's lock needs to know. */
-    record Request(String versionTable, Duration timeout, dev.migrations.DeadHolderPolicy deadHolders) {
-    }
+    record Request(String versionTable, Duration timeout, dev.migrations.api.DeadHolderPolicy deadHolders) {}
 }

@@ -124,8 +124,7 @@ public abstract class DatabasePlatform {
 
     /** The set-up and checks around one revision run on {@code connection}. */
     public RevisionSession session(Connection connection, DdlSettings settings) {
-        return new RevisionSession() {
-        };
+        return new RevisionSession() {};
     }
 
     /** Rebuilds for changes ALTER TABLE cannot make, or null when ALTER TABLE makes them all. */

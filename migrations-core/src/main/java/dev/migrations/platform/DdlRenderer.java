@@ -30,7 +30,6 @@ import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -85,8 +84,8 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> dropIndex(DropIndex o) {
-        return List.of("DROP INDEX " + (o.concurrently() ? concurrentlyKeyword() : "") + (o.ifExists() ? "IF EXISTS "
-                : "") + table(o.schema(), o.name()));
+        return List.of("DROP INDEX " + (o.concurrently() ? concurrentlyKeyword() : "")
+                + (o.ifExists() ? "IF EXISTS " : "") + table(o.schema(), o.name()));
     }
 
     @Override
@@ -105,8 +104,8 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createSequence(CreateSequence o) {
-        return List.of("CREATE SEQUENCE " + table(o.sequence().schema(), o.sequence().name())
-                + sequenceOptions(o.sequence()));
+        return List.of(
+                "CREATE SEQUENCE " + table(o.sequence().schema(), o.sequence().name()) + sequenceOptions(o.sequence()));
     }
 
     @Override
@@ -213,7 +212,8 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
             out.add(prefix + o.serverDefault().map(d -> "SET DEFAULT " + d).orElse("DROP DEFAULT"));
         }
         if (o.comment() != null) {
-            out.addAll(columnComment(o.schema(), o.table(), o.column(), o.comment().orElse(null)));
+            out.addAll(
+                    columnComment(o.schema(), o.table(), o.column(), o.comment().orElse(null)));
         }
         if (o.newName() != null) {
             out.add(renameColumn(o.schema(), o.table(), o.column(), o.newName()));
@@ -261,8 +261,12 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
         if (ifNotExists) {
             sql.append("IF NOT EXISTS ");
         }
-        sql.append(id(index.name())).append(" ON ").append(table(index.schema(), index.table())).append(" (")
-                .append(index.columns().stream().map(this::indexEntry).collect(Collectors.joining(", "))).append(')');
+        sql.append(id(index.name()))
+                .append(" ON ")
+                .append(table(index.schema(), index.table()))
+                .append(" (")
+                .append(index.columns().stream().map(this::indexEntry).collect(Collectors.joining(", ")))
+                .append(')');
         if (index.where() != null) {
             sql.append(" WHERE ").append(partialIndexCondition(index));
         }
@@ -292,8 +296,8 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
         if (c instanceof PrimaryKey pk) {
             return prefix + "PRIMARY KEY (" + ids(pk.columns()) + ")";
         } else if (c instanceof UniqueConstraint uq) {
-            return prefix + "UNIQUE (" + ids(uq.columns()) + ")" + deferrable(uq.deferrable(),
-                    uq.initiallyDeferred(), "unique constraint");
+            return prefix + "UNIQUE (" + ids(uq.columns()) + ")"
+                    + deferrable(uq.deferrable(), uq.initiallyDeferred(), "unique constraint");
         } else if (c instanceof ForeignKey fk) {
             return prefix + "FOREIGN KEY (" + ids(fk.columns()) + ") " + references(fk);
         } else if (c instanceof CheckConstraint ck) {
@@ -304,15 +308,18 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
 
     protected final String references(ForeignKey fk) {
         StringBuilder sql = new StringBuilder("REFERENCES ")
-                .append(table(fk.referencedSchema(), fk.referencedTable())).append(" (")
-                .append(ids(fk.referencedColumns())).append(')');
+                .append(table(fk.referencedSchema(), fk.referencedTable()))
+                .append(" (")
+                .append(ids(fk.referencedColumns()))
+                .append(')');
         if (fk.onDelete() != null) {
             sql.append(" ON DELETE ").append(fk.onDelete().sql());
         }
         if (fk.onUpdate() != null) {
             sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
         }
-        return sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred(), "foreign key")).toString();
+        return sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred(), "foreign key"))
+                .toString();
     }
 
     protected String deferrable(boolean deferrable, boolean initiallyDeferred, String what) {
@@ -325,41 +332,12 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
     // ---------------------------------------------------------------- sequences
 
     protected String sequenceOptions(Sequence s) {
-        StringBuilder sql = new StringBuilder();
-        if (s.start() != null) {
-            sql.append(" START WITH ").append(s.start());
-        }
-        appendSequenceOptions(sql, s.increment(), s.minValue(), s.maxValue(), s.cycle(), s.cache());
-        return sql.toString();
+        return SequenceOptions.of(s);
     }
 
     @Override
     public List<String> alterSequence(AlterSequence o) {
-        StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(table(o.schema(), o.name()));
-        appendSequenceOptions(sql, o.increment(), o.minValue(), o.maxValue(), o.cycle(), o.cache());
-        if (o.restartWith() != null) {
-            sql.append(" RESTART WITH ").append(o.restartWith());
-        }
-        return List.of(sql.toString());
-    }
-
-    private static void appendSequenceOptions(StringBuilder sql, Long increment, Long min, Long max, Boolean cycle,
-            Long cache) {
-        if (increment != null) {
-            sql.append(" INCREMENT BY ").append(increment);
-        }
-        if (min != null) {
-            sql.append(" MINVALUE ").append(min);
-        }
-        if (max != null) {
-            sql.append(" MAXVALUE ").append(max);
-        }
-        if (cycle != null) {
-            sql.append(cycle ? " CYCLE" : " NO CYCLE");
-        }
-        if (cache != null) {
-            sql.append(" CACHE ").append(cache);
-        }
+        return List.of("ALTER SEQUENCE " + table(o.schema(), o.name()) + SequenceOptions.of(o));
     }
 
     // ---------------------------------------------------------------- data
@@ -372,16 +350,8 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
 
     /** Offline inserts: the values written as literals, a hundred rows per statement. */
     protected List<String> insertLiterals(BulkInsert o) {
-        List<String> out = new ArrayList<>();
-        o.byColumns().forEach((columns, rows) -> {
-            String head = "INSERT INTO " + table(o.schema(), o.table()) + " (" + ids(columns) + ") VALUES ";
-            for (int from = 0; from < rows.size(); from += 100) {
-                List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + 100));
-                out.add(head + chunk.stream().map(row -> "(" + columns.stream().map(c -> dialect.value(row.get(c)))
-                        .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining(", ")));
-            }
-        });
-        return out;
+        return InsertLiterals.statements(
+                "INSERT INTO " + table(o.schema(), o.table()) + " (", this::ids, dialect, o.byColumns());
     }
 
     // ---------------------------------------------------------------- names and types

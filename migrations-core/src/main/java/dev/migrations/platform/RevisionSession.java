@@ -13,12 +13,10 @@ import java.util.List;
 public interface RevisionSession extends AutoCloseable {
 
     /** In autocommit mode, before the revision's transaction begins. */
-    default void beforeTransaction() throws SQLException {
-    }
+    default void beforeTransaction() throws SQLException {}
 
     /** Once the revision runs, in its transaction or (non-transactional) in autocommit. */
-    default void transactionStarted() throws SQLException {
-    }
+    default void transactionStarted() throws SQLException {}
 
     /** The operations that carry out {@code operation} on this database as it is now. */
     default List<Operation> expand(Operation operation) throws SQLException {
@@ -26,19 +24,15 @@ public interface RevisionSession extends AutoCloseable {
     }
 
     /** Before one statement runs. */
-    default void beforeStatement(String sql) throws SQLException {
-    }
+    default void beforeStatement(String sql) throws SQLException {}
 
     /** After one statement failed; may add what it did about it to {@code failure} as suppressed. */
-    default void statementFailed(String sql, SQLException failure) {
-    }
+    default void statementFailed(String sql, SQLException failure) {}
 
     /** After the last operation, before the commit. */
-    default void beforeCommit() throws SQLException {
-    }
+    default void beforeCommit() throws SQLException {}
 
     /** Restores what the earlier calls changed. */
     @Override
-    default void close() throws SQLException {
-    }
+    default void close() throws SQLException {}
 }

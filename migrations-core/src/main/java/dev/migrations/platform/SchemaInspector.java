@@ -1,9 +1,9 @@
 package dev.migrations.platform;
 
+import dev.migrations.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
-import dev.migrations.schema.SchemaSnapshot;
 
 /**
  * Reads one schema's tables (columns, keys, indexes, checks, comments) and sequences into the

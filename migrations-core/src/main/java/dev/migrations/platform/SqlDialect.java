@@ -24,14 +24,76 @@ import java.util.regex.Pattern;
 public class SqlDialect {
 
     /** Words every database here reserves: standard SQL's core. */
-    public static final Set<String> SQL_RESERVED = Set.of("all", "and", "any", "array", "as", "asymmetric", "both",
-            "case", "cast", "check", "constraint", "cross", "current_catalog", "current_date", "current_role",
-            "current_schema", "current_time", "current_timestamp", "current_user", "default", "distinct", "else",
-            "end", "except", "exists", "false", "fetch", "for", "foreign", "from", "full", "group", "having", "in",
-            "inner", "intersect", "is", "join", "leading", "left", "like", "limit", "localtime", "localtimestamp",
-            "natural", "not", "null", "offset", "on", "or", "order", "primary", "right", "select", "session_user",
-            "some", "symmetric", "table", "to", "trailing", "true", "union", "unique", "user", "using", "when",
-            "where", "window", "with");
+    public static final Set<String> SQL_RESERVED = Set.of(
+            "all",
+            "and",
+            "any",
+            "array",
+            "as",
+            "asymmetric",
+            "both",
+            "case",
+            "cast",
+            "check",
+            "constraint",
+            "cross",
+            "current_catalog",
+            "current_date",
+            "current_role",
+            "current_schema",
+            "current_time",
+            "current_timestamp",
+            "current_user",
+            "default",
+            "distinct",
+            "else",
+            "end",
+            "except",
+            "exists",
+            "false",
+            "fetch",
+            "for",
+            "foreign",
+            "from",
+            "full",
+            "group",
+            "having",
+            "in",
+            "inner",
+            "intersect",
+            "is",
+            "join",
+            "leading",
+            "left",
+            "like",
+            "limit",
+            "localtime",
+            "localtimestamp",
+            "natural",
+            "not",
+            "null",
+            "offset",
+            "on",
+            "or",
+            "order",
+            "primary",
+            "right",
+            "select",
+            "session_user",
+            "some",
+            "symmetric",
+            "table",
+            "to",
+            "trailing",
+            "true",
+            "union",
+            "unique",
+            "user",
+            "using",
+            "when",
+            "where",
+            "window",
+            "with");
 
     // $ after the first letter: PostgreSQL, H2 and SQLite take it bare
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -85,8 +147,8 @@ public class SqlDialect {
         }
         for (int i = 0; i < identifier.length(); i++) {
             if (Character.isISOControl(identifier.charAt(i))) {
-                throw new IllegalArgumentException("Identifier '" + identifier.replaceAll("\\p{Cntrl}", "?")
-                        + "' contains a control character");
+                throw new IllegalArgumentException(
+                        "Identifier '" + identifier.replaceAll("\\p{Cntrl}", "?") + "' contains a control character");
             }
         }
     }
@@ -158,11 +220,13 @@ public class SqlDialect {
         if (value instanceof OffsetDateTime t) {
             return dateTimeLiteral("TIMESTAMP WITH TIME ZONE", t.toString().replace('T', ' '));
         }
-        if (value instanceof UUID || value instanceof CharSequence || value instanceof Character
+        if (value instanceof UUID
+                || value instanceof CharSequence
+                || value instanceof Character
                 || value instanceof Enum<?>) {
             return literal(value.toString());
         }
-        throw new IllegalArgumentException("No SQL literal for a " + value.getClass().getName()
-                + "; convert it to a String, number, boolean, date/time or byte[]");
+        throw new IllegalArgumentException("No SQL literal for a "
+                + value.getClass().getName() + "; convert it to a String, number, boolean, date/time or byte[]");
     }
 }

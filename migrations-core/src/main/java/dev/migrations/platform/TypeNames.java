@@ -15,8 +15,7 @@ public final class TypeNames {
     /** {@code name(n)}, {@code name(p, s)}, with what follows the parentheses. */
     public static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)(.*)");
 
-    private TypeNames() {
-    }
+    private TypeNames() {}
 
     /**
      * A SQL type name in the spellings PostgreSQL's catalog and Hibernate's DDL use ({@code integer}
@@ -26,23 +25,40 @@ public final class TypeNames {
     public static ColumnType parse(String type) {
         String t = type.strip().toLowerCase(Locale.ROOT);
         switch (t) {
-            case "smallint": return ColumnType.SMALLINT;
-            case "integer", "int": return ColumnType.INTEGER;
-            case "bigint": return ColumnType.BIGINT;
-            case "boolean": return ColumnType.BOOLEAN;
-            case "text": return ColumnType.TEXT;
-            case "real", "float4": return ColumnType.FLOAT;
-            case "double precision", "float8": return ColumnType.DOUBLE;
-            case "date": return ColumnType.DATE;
-            case "uuid": return ColumnType.UUID;
-            case "bytea": return ColumnType.BINARY;
-            case "jsonb": return ColumnType.JSON;
-            case "character varying": return new ColumnType(ColumnType.Kind.VARCHAR, null, null, null, null);
-            case "numeric": return new ColumnType(ColumnType.Kind.DECIMAL, null, null, null, null);
-            case "time without time zone": return ColumnType.TIME;
-            case "timestamp without time zone": return ColumnType.TIMESTAMP;
-            case "timestamp with time zone": return ColumnType.TIMESTAMP_TZ;
-            default: break;
+            case "smallint":
+                return ColumnType.SMALLINT;
+            case "integer", "int":
+                return ColumnType.INTEGER;
+            case "bigint":
+                return ColumnType.BIGINT;
+            case "boolean":
+                return ColumnType.BOOLEAN;
+            case "text":
+                return ColumnType.TEXT;
+            case "real", "float4":
+                return ColumnType.FLOAT;
+            case "double precision", "float8":
+                return ColumnType.DOUBLE;
+            case "date":
+                return ColumnType.DATE;
+            case "uuid":
+                return ColumnType.UUID;
+            case "bytea":
+                return ColumnType.BINARY;
+            case "jsonb":
+                return ColumnType.JSON;
+            case "character varying":
+                return new ColumnType(ColumnType.Kind.VARCHAR, null, null, null, null);
+            case "numeric":
+                return new ColumnType(ColumnType.Kind.DECIMAL, null, null, null, null);
+            case "time without time zone":
+                return ColumnType.TIME;
+            case "timestamp without time zone":
+                return ColumnType.TIMESTAMP;
+            case "timestamp with time zone":
+                return ColumnType.TIMESTAMP_TZ;
+            default:
+                break;
         }
         Matcher m = SIZED.matcher(t);
         if (m.matches()) {
@@ -50,15 +66,22 @@ public final class TypeNames {
             int first = Integer.parseInt(m.group(2));
             String tail = m.group(4).strip();
             switch (name + (tail.isEmpty() ? "" : " " + tail)) {
-                case "character varying", "varchar": return ColumnType.varchar(first);
-                case "character", "char": return ColumnType.character(first);
+                case "character varying", "varchar":
+                    return ColumnType.varchar(first);
+                case "character", "char":
+                    return ColumnType.character(first);
                 case "numeric", "decimal":
                     return ColumnType.decimal(first, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-                case "time without time zone", "time": return withPrecision(ColumnType.Kind.TIME, first);
-                case "timestamp without time zone", "timestamp": return withPrecision(ColumnType.Kind.TIMESTAMP, first);
-                case "timestamp with time zone": return withPrecision(ColumnType.Kind.TIMESTAMP_TZ, first);
-                case "float": return first <= 24 ? ColumnType.FLOAT : ColumnType.DOUBLE;
-                default: break;
+                case "time without time zone", "time":
+                    return withPrecision(ColumnType.Kind.TIME, first);
+                case "timestamp without time zone", "timestamp":
+                    return withPrecision(ColumnType.Kind.TIMESTAMP, first);
+                case "timestamp with time zone":
+                    return withPrecision(ColumnType.Kind.TIMESTAMP_TZ, first);
+                case "float":
+                    return first <= 24 ? ColumnType.FLOAT : ColumnType.DOUBLE;
+                default:
+                    break;
             }
         }
         return ColumnType.raw(type.strip());

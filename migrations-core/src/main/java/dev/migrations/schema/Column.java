@@ -12,8 +12,17 @@ import java.util.Objects;
  *     {@code CURRENT_TIMESTAMP}); use {@link Dsl#literal(Object)} to turn a Java value into one
  * @param references an inline foreign key whose only local column is this one, or null
  */
-public record Column(String name, ColumnType type, boolean nullable, String serverDefault, boolean isIdentity,
-        boolean isPrimaryKey, boolean isUnique, ForeignKey references, String comment) implements TableElement {
+public record Column(
+        String name,
+        ColumnType type,
+        boolean nullable,
+        String serverDefault,
+        boolean isIdentity,
+        boolean isPrimaryKey,
+        boolean isUnique,
+        ForeignKey references,
+        String comment)
+        implements TableElement {
 
     public Column {
         Objects.requireNonNull(name, "name");
@@ -22,8 +31,8 @@ public record Column(String name, ColumnType type, boolean nullable, String serv
             throw new IllegalArgumentException("A column needs a name");
         }
         if (isIdentity && !type.isInteger()) {
-            throw new IllegalArgumentException("Column " + name + ": only integer columns can be identity columns,"
-                    + " not " + type);
+            throw new IllegalArgumentException(
+                    "Column " + name + ": only integer columns can be identity columns," + " not " + type);
         }
         if (serverDefault != null && serverDefault.isBlank()) {
             serverDefault = null;
@@ -64,14 +73,20 @@ public record Column(String name, ColumnType type, boolean nullable, String serv
 
     /** An inline foreign key to {@code table(column)}; name it with {@link #references(ForeignKey)} if needed. */
     public Column references(String table, String column) {
-        return references(new ForeignKey(null, List.of(name), null, table, List.of(column), null, null, false,
-                false));
+        return references(new ForeignKey(null, List.of(name), null, table, List.of(column), null, null, false, false));
     }
 
     public Column references(ForeignKey key) {
         if (key != null && !key.columns().equals(List.of(name))) {
-            key = new ForeignKey(key.name(), List.of(name), key.referencedSchema(), key.referencedTable(),
-                    key.referencedColumns(), key.onDelete(), key.onUpdate(), key.deferrable(),
+            key = new ForeignKey(
+                    key.name(),
+                    List.of(name),
+                    key.referencedSchema(),
+                    key.referencedTable(),
+                    key.referencedColumns(),
+                    key.onDelete(),
+                    key.onUpdate(),
+                    key.deferrable(),
                     key.initiallyDeferred());
         }
         return new Column(name, type, nullable, serverDefault, isIdentity, isPrimaryKey, isUnique, key, comment);
@@ -82,7 +97,8 @@ public record Column(String name, ColumnType type, boolean nullable, String serv
     }
 
     public Column type(ColumnType newType) {
-        return new Column(name, newType, nullable, serverDefault, isIdentity, isPrimaryKey, isUnique, references, comment);
+        return new Column(
+                name, newType, nullable, serverDefault, isIdentity, isPrimaryKey, isUnique, references, comment);
     }
 
     public Column named(String newName) {

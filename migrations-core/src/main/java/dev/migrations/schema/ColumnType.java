@@ -17,12 +17,30 @@ import java.util.regex.Pattern;
 public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String raw) {
 
     /** A raw type is a type name with optional size arguments, never a statement fragment. */
-    private static final Pattern RAW_TYPE = Pattern.compile("[A-Za-z_][A-Za-z0-9_ ]*(\\([0-9 ,A-Za-z_']*\\))?"
-            + "( ?\\[\\])*( [A-Za-z_][A-Za-z0-9_ ]*)?");
+    private static final Pattern RAW_TYPE = Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_ ]*(\\([0-9 ,A-Za-z_']*\\))?" + "( ?\\[\\])*( [A-Za-z_][A-Za-z0-9_ ]*)?");
 
     public enum Kind {
-        SMALLINT, INTEGER, BIGINT, BOOLEAN, VARCHAR, CHAR, TEXT, DECIMAL, FLOAT, DOUBLE, DATE, TIME, TIMESTAMP,
-        TIMESTAMP_TZ, UUID, BINARY, BLOB, CLOB, JSON, RAW
+        SMALLINT,
+        INTEGER,
+        BIGINT,
+        BOOLEAN,
+        VARCHAR,
+        CHAR,
+        TEXT,
+        DECIMAL,
+        FLOAT,
+        DOUBLE,
+        DATE,
+        TIME,
+        TIMESTAMP,
+        TIMESTAMP_TZ,
+        UUID,
+        BINARY,
+        BLOB,
+        CLOB,
+        JSON,
+        RAW
     }
 
     public static final ColumnType SMALLINT = of(Kind.SMALLINT);
@@ -32,6 +50,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
     public static final ColumnType TEXT = of(Kind.TEXT);
     /** Single precision (4-byte) floating point. */
     public static final ColumnType FLOAT = of(Kind.FLOAT);
+
     public static final ColumnType DOUBLE = of(Kind.DOUBLE);
     public static final ColumnType DATE = of(Kind.DATE);
     public static final ColumnType TIME = of(Kind.TIME);
@@ -39,9 +58,11 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
     public static final ColumnType TIMESTAMP = of(Kind.TIMESTAMP);
     /** A timestamp with time zone (Java {@code Instant}, {@code OffsetDateTime}). */
     public static final ColumnType TIMESTAMP_TZ = of(Kind.TIMESTAMP_TZ);
+
     public static final ColumnType UUID = of(Kind.UUID);
     /** Unbounded binary data ({@code bytea} on PostgreSQL). */
     public static final ColumnType BINARY = of(Kind.BINARY);
+
     public static final ColumnType BLOB = of(Kind.BLOB);
     public static final ColumnType CLOB = of(Kind.CLOB);
     /** JSON ({@code jsonb} on PostgreSQL). */
@@ -94,7 +115,9 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
 
     /** True for integer kinds, and raw types SQLite would give integer affinity (their name contains INT). */
     public boolean isInteger() {
-        return kind == Kind.SMALLINT || kind == Kind.INTEGER || kind == Kind.BIGINT
+        return kind == Kind.SMALLINT
+                || kind == Kind.INTEGER
+                || kind == Kind.BIGINT
                 || (kind == Kind.RAW && raw.toUpperCase(Locale.ROOT).contains("INT"));
     }
 

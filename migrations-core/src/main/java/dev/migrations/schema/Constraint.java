@@ -3,9 +3,15 @@ package dev.migrations.schema;
 import java.util.List;
 
 /** A table constraint; its name may be null when the database is left to choose one. */
-public sealed interface Constraint extends TableElement permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint {
+public sealed interface Constraint extends TableElement
+        permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint {
 
-    enum Type { PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK }
+    enum Type {
+        PRIMARY_KEY,
+        UNIQUE,
+        FOREIGN_KEY,
+        CHECK
+    }
 
     String name();
 

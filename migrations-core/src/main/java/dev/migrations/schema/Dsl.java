@@ -41,8 +41,7 @@ public final class Dsl {
     public static final Constraint.Type FOREIGN_KEY = Constraint.Type.FOREIGN_KEY;
     public static final Constraint.Type CHECK = Constraint.Type.CHECK;
 
-    private Dsl() {
-    }
+    private Dsl() {}
 
     public static ColumnType varchar(int length) {
         return ColumnType.varchar(length);
@@ -144,11 +143,15 @@ public final class Dsl {
             }
             return text;
         }
-        if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime
-                || value instanceof java.util.UUID || value instanceof CharSequence || value instanceof Enum<?>) {
+        if (value instanceof LocalDate
+                || value instanceof LocalDateTime
+                || value instanceof LocalTime
+                || value instanceof java.util.UUID
+                || value instanceof CharSequence
+                || value instanceof Enum<?>) {
             return "'" + value.toString().replace("'", "''") + "'";
         }
-        throw new IllegalArgumentException("No SQL literal for " + value.getClass().getName()
-                + "; write the expression as a string");
+        throw new IllegalArgumentException(
+                "No SQL literal for " + value.getClass().getName() + "; write the expression as a string");
     }
 }

@@ -3,8 +3,15 @@ package dev.migrations.schema;
 import java.util.Objects;
 
 /** A sequence; null options take the database's defaults. */
-public record Sequence(String schema, String name, Long start, Long increment, Long minValue, Long maxValue,
-        Boolean cycle, Long cache) {
+public record Sequence(
+        String schema,
+        String name,
+        Long start,
+        Long increment,
+        Long minValue,
+        Long maxValue,
+        Boolean cycle,
+        Long cache) {
 
     public Sequence {
         Objects.requireNonNull(name, "sequence name");

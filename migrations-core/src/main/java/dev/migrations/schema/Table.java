@@ -9,8 +9,13 @@ import java.util.Optional;
  * A table definition: what {@code createTable} creates, and the model a SQLite rebuild edits.
  * Constraints may be given inline on columns or here; {@link #normalized()} moves them all here.
  */
-public record Table(String schema, String name, List<Column> columns, List<Constraint> constraints,
-        List<Index> indexes, String comment) {
+public record Table(
+        String schema,
+        String name,
+        List<Column> columns,
+        List<Constraint> constraints,
+        List<Index> indexes,
+        String comment) {
 
     public Table {
         Objects.requireNonNull(name, "table name");
@@ -48,8 +53,9 @@ public record Table(String schema, String name, List<Column> columns, List<Const
     }
 
     public Column requireColumn(String columnName) {
-        return column(columnName).orElseThrow(() -> new IllegalArgumentException(
-                "Table " + name + " has no column " + columnName + " (it has " + columnNames() + ")"));
+        return column(columnName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Table " + name + " has no column " + columnName + " (it has " + columnNames() + ")"));
     }
 
     public List<String> columnNames() {
@@ -58,12 +64,15 @@ public record Table(String schema, String name, List<Column> columns, List<Const
 
     /** The primary key, whether declared inline on columns or as a constraint. */
     public Optional<PrimaryKey> primaryKey() {
-        Optional<PrimaryKey> declared = constraints.stream().filter(PrimaryKey.class::isInstance)
-                .map(PrimaryKey.class::cast).findFirst();
+        Optional<PrimaryKey> declared = constraints.stream()
+                .filter(PrimaryKey.class::isInstance)
+                .map(PrimaryKey.class::cast)
+                .findFirst();
         if (declared.isPresent()) {
             return declared;
         }
-        List<String> inline = columns.stream().filter(Column::isPrimaryKey).map(Column::name).toList();
+        List<String> inline =
+                columns.stream().filter(Column::isPrimaryKey).map(Column::name).toList();
         return inline.isEmpty() ? Optional.empty() : Optional.of(new PrimaryKey(null, inline));
     }
 
@@ -103,7 +112,12 @@ public record Table(String schema, String name, List<Column> columns, List<Const
     }
 
     public Table renamed(String newName) {
-        return new Table(schema, newName, columns, constraints,
-                indexes.stream().map(i -> i.onTable(newName)).toList(), comment);
+        return new Table(
+                schema,
+                newName,
+                columns,
+                constraints,
+                indexes.stream().map(i -> i.onTable(newName)).toList(),
+                comment);
     }
 }

@@ -2,8 +2,11 @@ package dev.migrations.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.GeneratedRevision;
 import dev.migrations.Migrations;
+import dev.migrations.RevisionRequest;
 import dev.migrations.autogenerate.compare.Renames;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -14,9 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
-import dev.migrations.GeneratedRevision;
-import dev.migrations.RevisionRequest;
-import dev.migrations.schema.SchemaSnapshot;
 
 /**
  * The developer's side of autogenerate in a test: write a diff as a Java revision, compile every
@@ -35,9 +35,15 @@ final class GeneratedRevisions {
     /** An engine over the compiled revisions, writing new ones into the source directory. */
     Migrations migrations(TestDatabase db) throws Exception {
         Files.createDirectories(classes.resolve("gen/autogen"));
-        ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-        return Migrations.configure().dataSource(db.dataSource()).locations("classpath:gen/autogen")
-                .classLoader(loader).generatedSourceDirectory(sources).generatedPackage("gen.autogen").load();
+        ClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        return Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations("classpath:gen/autogen")
+                .classLoader(loader)
+                .generatedSourceDirectory(sources)
+                .generatedPackage("gen.autogen")
+                .load();
     }
 
     /**
@@ -45,9 +51,12 @@ final class GeneratedRevisions {
      * (the plain-Java command, no Spring) and compiles it; returns its source.
      */
     String write(TestDatabase db, SchemaSnapshot entities, Renames renames, String message) throws Exception {
-        GeneratedRevision generated = migrations(db).revision(RevisionRequest.of(message)
-                .autogenerate(new RevisionRequest.Autogenerate(entities, renames, null)));
-        assertThat(generated.written()).as("there is something to write: %s", generated.diff().changes()).isTrue();
+        GeneratedRevision generated = migrations(db)
+                .revision(RevisionRequest.of(message)
+                        .autogenerate(new RevisionRequest.Autogenerate(entities, renames, null)));
+        assertThat(generated.written())
+                .as("there is something to write: %s", generated.diff().changes())
+                .isTrue();
         compile();
         return Files.readString(generated.file());
     }
@@ -55,11 +64,13 @@ final class GeneratedRevisions {
     private void compile() throws Exception {
         List<String> files;
         try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+            files = walk.filter(p -> p.toString().endsWith(".java"))
+                    .map(Path::toString)
+                    .toList();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                "-proc:none"));
+        List<String> args = new ArrayList<>(
+                List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"), "-proc:none"));
         args.addAll(files);
         int status = ToolProvider.getSystemJavaCompiler().run(null, out, out, args.toArray(String[]::new));
         StringBuilder all = new StringBuilder();

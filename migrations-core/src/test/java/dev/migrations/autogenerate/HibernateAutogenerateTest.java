@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
-import dev.migrations.platform.Platforms;
+import dev.migrations.internal.runtime.DirectOps;
 import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.AlterColumn;
+import dev.migrations.platform.Platforms;
 import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.UniqueConstraint;
-import dev.migrations.internal.runtime.DirectOps;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -43,14 +43,20 @@ class HibernateAutogenerateTest {
                 if (kind == Kind.SQLITE) {
                     // Hibernate's SQLite DDL leaves out foreign keys and table-level unique keys, and
                     // writes author.id with no type, so no rowid: exactly what the diff adds back.
-                    assertThat(diff.changes()).as("%s", ops).allSatisfy(change -> assertThat(
-                            change.upgrade() instanceof AddConstraint add && (add.constraint() instanceof ForeignKey
-                                    || add.constraint() instanceof UniqueConstraint)
-                                    || change.upgrade() instanceof AlterColumn alter && alter.table().equals("author")
-                                            && alter.column().equals("id")).isTrue());
-                    assertThat(ops).contains("ops.addConstraint(\"book\", foreignKey(\"book_author_id_fkey\","
-                            + " \"author_id\").references(\"author\", \"id\").onDelete(CASCADE));",
-                            "ops.addConstraint(\"author\", unique(\"uq_author_pen_name\", \"pen_name\"));");
+                    assertThat(diff.changes())
+                            .as("%s", ops)
+                            .allSatisfy(change -> assertThat(change.upgrade() instanceof AddConstraint add
+                                                    && (add.constraint() instanceof ForeignKey
+                                                            || add.constraint() instanceof UniqueConstraint)
+                                            || change.upgrade() instanceof AlterColumn alter
+                                                    && alter.table().equals("author")
+                                                    && alter.column().equals("id"))
+                                    .isTrue());
+                    assertThat(ops)
+                            .contains(
+                                    "ops.addConstraint(\"book\", foreignKey(\"book_author_id_fkey\","
+                                            + " \"author_id\").references(\"author\", \"id\").onDelete(CASCADE));",
+                                    "ops.addConstraint(\"author\", unique(\"uq_author_pen_name\", \"pen_name\"));");
                 } else {
                     assertThat(diff.changes()).as("%s", ops).isEmpty();
                 }
@@ -66,17 +72,24 @@ class HibernateAutogenerateTest {
             SchemaDiff diff = diff(db, entities);
             assertThat(diff.changes()).isNotEmpty();
             try (Connection c = db.dataSource().getConnection()) {
-                DirectOps.apply(c, Platforms.named(kind.name()),
+                DirectOps.apply(
+                        c,
+                        Platforms.named(kind.name()),
                         diff.changes().stream().map(ch -> ch.upgrade()).toList());
             }
             SchemaDiff again = diff(db, entities);
-            assertThat(again.changes()).as("%s", new JavaOpsRenderer().upgrade(again)).isEmpty();
+            assertThat(again.changes())
+                    .as("%s", new JavaOpsRenderer().upgrade(again))
+                    .isEmpty();
         }
     }
 
     private static SchemaDiff diff(TestDatabase db, SchemaSnapshot entities) throws Exception {
-        Autogenerate autogenerate = new Autogenerate(Platforms.named(db.kind().name()), null,
-                Set.of("migrations_version", "migrations_history"), SchemaComparator.UnmanagedTables.REPORT);
+        Autogenerate autogenerate = new Autogenerate(
+                Platforms.named(db.kind().name()),
+                null,
+                Set.of("migrations_version", "migrations_history"),
+                SchemaComparator.UnmanagedTables.REPORT);
         try (Connection c = db.dataSource().getConnection()) {
             return autogenerate.diff(c, entities);
         }

@@ -30,12 +30,20 @@ import org.hibernate.integrator.spi.Integrator;
 final class HibernateBoot {
 
     /** The JPA corpus: every mapping feature autogenerate must read. */
-    static final List<Class<?>> CORPUS = List.of(Author.class, Book.class, Publisher.class, Animal.class,
-            Animal.Dog.class, Animal.Cat.class, Vehicle.class, Vehicle.Truck.class, Shape.class, Shape.Circle.class,
+    static final List<Class<?>> CORPUS = List.of(
+            Author.class,
+            Book.class,
+            Publisher.class,
+            Animal.class,
+            Animal.Dog.class,
+            Animal.Cat.class,
+            Vehicle.class,
+            Vehicle.Truck.class,
+            Shape.class,
+            Shape.Circle.class,
             Shape.Square.class);
 
-    private HibernateBoot() {
-    }
+    private HibernateBoot() {}
 
     /**
      * Boots a session factory over {@code entities} with {@code hbm2ddl.auto=action} and returns
@@ -57,11 +65,19 @@ final class HibernateBoot {
             case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
         };
         String mismatch = action.equals("validate") ? "exception" : "log";
-        var bootstrap = new BootstrapServiceRegistryBuilder().applyIntegrator(capture).build();
+        var bootstrap =
+                new BootstrapServiceRegistryBuilder().applyIntegrator(capture).build();
         try (StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySettings(Map.of("hibernate.connection.datasource", db.dataSource(), "hibernate.dialect", dialect,
-                        "hibernate.hbm2ddl.auto", action,
-                        "hibernate.id.sequence.increment_size_mismatch_strategy", mismatch)).build()) {
+                .applySettings(Map.of(
+                        "hibernate.connection.datasource",
+                        db.dataSource(),
+                        "hibernate.dialect",
+                        dialect,
+                        "hibernate.hbm2ddl.auto",
+                        action,
+                        "hibernate.id.sequence.increment_size_mismatch_strategy",
+                        mismatch))
+                .build()) {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
             try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {

@@ -9,8 +9,8 @@ import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.entities.Animal;
 import dev.migrations.autogenerate.entities.Shape;
 import dev.migrations.autogenerate.entities.Vehicle;
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.platform.Platforms;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -33,13 +33,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HibernateEntityVersionsTest {
 
     /** Entities that do not change between the versions: the inheritance hierarchies. */
-    private static final List<Class<?>> UNCHANGED = List.of(Animal.class, Animal.Dog.class, Animal.Cat.class,
-            Vehicle.class, Vehicle.Truck.class, Shape.class, Shape.Circle.class, Shape.Square.class);
+    private static final List<Class<?>> UNCHANGED = List.of(
+            Animal.class,
+            Animal.Dog.class,
+            Animal.Cat.class,
+            Vehicle.class,
+            Vehicle.Truck.class,
+            Shape.class,
+            Shape.Circle.class,
+            Shape.Square.class);
+
     private static final List<Class<?>> VERSION_ONE = HibernateBoot.CORPUS;
-    private static final List<Class<?>> VERSION_TWO = Stream.concat(Stream.of(
-            dev.migrations.autogenerate.entities2.Author.class, dev.migrations.autogenerate.entities2.Book.class,
-            dev.migrations.autogenerate.entities2.Review.class, dev.migrations.autogenerate.entities2.Publisher.class),
-            UNCHANGED.stream()).toList();
+    private static final List<Class<?>> VERSION_TWO = Stream.concat(
+                    Stream.of(
+                            dev.migrations.autogenerate.entities2.Author.class,
+                                    dev.migrations.autogenerate.entities2.Book.class,
+                            dev.migrations.autogenerate.entities2.Review.class,
+                                    dev.migrations.autogenerate.entities2.Publisher.class),
+                    UNCHANGED.stream())
+            .toList();
 
     @TempDir
     Path tmp;
@@ -59,11 +71,13 @@ class HibernateEntityVersionsTest {
 
             SchemaSnapshot two = HibernateBoot.boot(db, VERSION_TWO, "none");
             String source = revisions.write(db, two, Renames.NONE, "version two");
-            assertThat(source).contains("// WARNING: changes the type of author.last_name",
-                    "// WARNING: drops column author.token and its data",
-                    "ops.addColumn(\"author\", column(\"nickname\", varchar(50)));",
-                    "ops.createTable(\"review\",",
-                    "ops.alterColumn(\"publisher_phone\", \"phone\", c -> c.type(varchar(40)));");
+            assertThat(source)
+                    .contains(
+                            "// WARNING: changes the type of author.last_name",
+                            "// WARNING: drops column author.token and its data",
+                            "ops.addColumn(\"author\", column(\"nickname\", varchar(50)));",
+                            "ops.createTable(\"review\",",
+                            "ops.alterColumn(\"publisher_phone\", \"phone\", c -> c.type(varchar(40)));");
             if (kind != Kind.SQLITE) {
                 assertThat(source).contains("ops.alterSequence(\"publisher_seq\", s -> s.increment(50L));");
             }
@@ -72,7 +86,9 @@ class HibernateEntityVersionsTest {
             assertThat(diff(db, two).changes()).as("second diff, version two").isEmpty();
 
             revisions.migrations(db).downgrade("-1");
-            assertThat(comparable(Catalog.read(db))).as("the downgrade restores version one").isEqualTo(first);
+            assertThat(comparable(Catalog.read(db)))
+                    .as("the downgrade restores version one")
+                    .isEqualTo(first);
             assertThat(diff(db, one).changes()).isEmpty();
         }
     }
@@ -86,15 +102,26 @@ class HibernateEntityVersionsTest {
         catalog.tables().forEach((name, t) -> {
             java.util.TreeSet<String> checks = new java.util.TreeSet<>();
             t.checks().forEach(c -> checks.add(CheckExpressions.loose(c)));
-            tables.put(name, new Catalog.TableInfo(t.comment(), t.columns(), t.primaryKey(), t.foreignKeys(),
-                    t.indexes(), t.uniques(), checks));
+            tables.put(
+                    name,
+                    new Catalog.TableInfo(
+                            t.comment(),
+                            t.columns(),
+                            t.primaryKey(),
+                            t.foreignKeys(),
+                            t.indexes(),
+                            t.uniques(),
+                            checks));
         });
         return new Catalog(tables, catalog.sequences());
     }
 
     private static SchemaDiff diff(TestDatabase db, SchemaSnapshot entities) throws Exception {
-        Autogenerate autogenerate = new Autogenerate(Platforms.named(db.kind().name()), null,
-                Set.of("migrations_version", "migrations_history"), SchemaComparator.UnmanagedTables.REPORT);
+        Autogenerate autogenerate = new Autogenerate(
+                Platforms.named(db.kind().name()),
+                null,
+                Set.of("migrations_version", "migrations_history"),
+                SchemaComparator.UnmanagedTables.REPORT);
         try (Connection c = db.dataSource().getConnection()) {
             return autogenerate.diff(c, entities);
         }

@@ -1,9 +1,9 @@
 package dev.migrations.demo;
 
 import dev.migrations.Migrations;
-import dev.migrations.AppliedStep;
-import dev.migrations.HistoryRecord;
 import dev.migrations.RevisionInfo;
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sqlite.SQLiteDataSource;
@@ -14,15 +14,17 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class DemoMain {
 
-    private DemoMain() {
-    }
+    private DemoMain() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "data/demo.db");
         Files.createDirectories(file.toAbsolutePath().getParent());
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file);
-        Migrations migrations = Migrations.configure().dataSource(ds).locations("classpath:demo/migrations").load();
+        Migrations migrations = Migrations.configure()
+                .dataSource(ds)
+                .locations("classpath:demo/migrations")
+                .load();
 
         System.out.println("Script heads: " + migrations.heads());
         System.out.println("Database " + file + " is at: " + migrations.current());

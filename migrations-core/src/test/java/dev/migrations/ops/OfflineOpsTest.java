@@ -34,12 +34,20 @@ class OfflineOpsTest {
     /** Changes that need a SQLite rebuild, which offline works from the definitions it has seen. */
     private static final MigrationScript CHANGE = CodeRevisions.reversible("change", "setup", ops -> {
         ops.addColumn("user", column("nickname", varchar(40)).notNull().serverDefault("'-'"));
-        ops.alterColumn("order", "status", c -> c.type(varchar(30)).nullable(false).serverDefault("'new'")
-                .existing(OpsFixture.ORDER.requireColumn("status")));
+        ops.alterColumn(
+                "order",
+                "status",
+                c -> c.type(varchar(30))
+                        .nullable(false)
+                        .serverDefault("'new'")
+                        .existing(OpsFixture.ORDER.requireColumn("status")));
         ops.renameColumn("user", "name", "full_name");
         ops.createIndex(index("ix_user_nickname", "user", "nickname"));
-        ops.dropColumn("order", column("total", dev.migrations.schema.Dsl.decimal(10, 2)).notNull()
-                .serverDefault("0"));
+        ops.dropColumn(
+                "order",
+                column("total", dev.migrations.schema.Dsl.decimal(10, 2))
+                        .notNull()
+                        .serverDefault("0"));
         ops.addColumn("order", column("total_cents", BIGINT));
     });
 
@@ -49,10 +57,15 @@ class OfflineOpsTest {
         try (OpsFixture online = new OpsFixture(kind, dir);
                 var offline = TestDatabases.create(kind, dir)) {
             online.migrations(CHANGE).upgrade("heads");
-            String script = Migrations.configure().dialect(kind.name()).locations()
-                    .scripts(OpsFixture.BASE, CHANGE).load().upgradeSql("heads");
+            String script = Migrations.configure()
+                    .dialect(kind.name())
+                    .locations()
+                    .scripts(OpsFixture.BASE, CHANGE)
+                    .load()
+                    .upgradeSql("heads");
             assertThat(script).contains("\"order\"").contains("\"user\"").contains("\"select\"");
-            try (Connection c = offline.dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = offline.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
                 for (SqlStatement statement : SqlSplitter.split(script, 1)) {
                     s.execute(statement.sql());
                 }
@@ -65,20 +78,31 @@ class OfflineOpsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void dataCodeOfflineFailsNamingTheRevision(Kind kind) {
-        MigrationScript data = CodeRevisions.of("fixdata", "setup",
-                ops -> ops.update("UPDATE \"user\" SET name = ?", "x"), ops -> { });
-        Migrations m = Migrations.configure().dialect(kind.name()).locations().scripts(OpsFixture.BASE, data).load();
-        assertThatThrownBy(() -> m.upgradeSql("heads")).hasMessageContaining("revision fixdata")
+        MigrationScript data =
+                CodeRevisions.of("fixdata", "setup", ops -> ops.update("UPDATE \"user\" SET name = ?", "x"), ops -> {});
+        Migrations m = Migrations.configure()
+                .dialect(kind.name())
+                .locations()
+                .scripts(OpsFixture.BASE, data)
+                .load();
+        assertThatThrownBy(() -> m.upgradeSql("heads"))
+                .hasMessageContaining("revision fixdata")
                 .hasMessageContaining("offline");
     }
 
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = "SQLITE")
     void sqliteRebuildOfATableTheScriptDidNotCreateFailsNamingTheRevision(Kind kind) {
-        MigrationScript change = CodeRevisions.reversible("later", null,
-                ops -> ops.alterColumn("legacy", "code", c -> c.nullable(false)));
-        Migrations m = Migrations.configure().dialect("sqlite").locations().scripts(change).load();
-        assertThatThrownBy(() -> m.upgradeSql("heads")).hasMessageContaining("revision later")
-                .hasMessageContaining("legacy").hasMessageContaining("run this revision online");
+        MigrationScript change = CodeRevisions.reversible(
+                "later", null, ops -> ops.alterColumn("legacy", "code", c -> c.nullable(false)));
+        Migrations m = Migrations.configure()
+                .dialect("sqlite")
+                .locations()
+                .scripts(change)
+                .load();
+        assertThatThrownBy(() -> m.upgradeSql("heads"))
+                .hasMessageContaining("revision later")
+                .hasMessageContaining("legacy")
+                .hasMessageContaining("run this revision online");
     }
 }

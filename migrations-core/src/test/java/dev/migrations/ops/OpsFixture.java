@@ -10,9 +10,9 @@ import static dev.migrations.schema.Dsl.varchar;
 
 import dev.migrations.Migrations;
 import dev.migrations.api.ReversibleMigration;
+import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.schema.ReferentialAction;
 import dev.migrations.schema.Table;
-import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.TestDatabases;
@@ -32,35 +32,55 @@ import java.util.Map;
  */
 final class OpsFixture implements AutoCloseable {
 
-    static final Table USER = new Table(null, "user", List.of(
-            column("id", BIGINT).identity().primaryKey(),
-            column("email", varchar(200)).notNull(),
-            column("select", varchar(50)),
-            column("name", varchar(100))), List.of(), List.of(), null);
+    static final Table USER = new Table(
+            null,
+            "user",
+            List.of(
+                    column("id", BIGINT).identity().primaryKey(),
+                    column("email", varchar(200)).notNull(),
+                    column("select", varchar(50)),
+                    column("name", varchar(100))),
+            List.of(),
+            List.of(),
+            null);
 
-    static final Table ORDER = new Table(null, "order", List.of(
-            column("id", BIGINT).identity().primaryKey(),
-            column("user_id", BIGINT).notNull(),
-            column("total", decimal(10, 2)).notNull().serverDefault("0"),
-            column("status", varchar(20)).serverDefault("'new'")),
-            List.of(foreignKey("fk_order_user", "user_id").references("user", "id")
+    static final Table ORDER = new Table(
+            null,
+            "order",
+            List.of(
+                    column("id", BIGINT).identity().primaryKey(),
+                    column("user_id", BIGINT).notNull(),
+                    column("total", decimal(10, 2)).notNull().serverDefault("0"),
+                    column("status", varchar(20)).serverDefault("'new'")),
+            List.of(
+                    foreignKey("fk_order_user", "user_id")
+                            .references("user", "id")
                             .onDelete(ReferentialAction.CASCADE),
                     check("ck_order_total", "total >= 0")),
-            List.of(index("ix_order_user", "order", "user_id")), null);
+            List.of(index("ix_order_user", "order", "user_id")),
+            null);
 
-    static final MigrationScript BASE = CodeRevisions.of("setup", null, ops -> {
-        ops.createTable(USER);
-        ops.createTable(ORDER);
-        ops.bulkInsert("user", List.of(
-                Map.of("email", "ann@example.com", "select", "a", "name", "Ann"),
-                Map.of("email", "bob@example.com", "select", "b", "name", "Bob")));
-        ops.bulkInsert("order", List.of(
-                Map.of("user_id", 1L, "total", new java.math.BigDecimal("10.50"), "status", "paid"),
-                Map.of("user_id", 2L, "total", new java.math.BigDecimal("3.00"))));
-    }, ops -> {
-        ops.dropTable("order");
-        ops.dropTable("user");
-    });
+    static final MigrationScript BASE = CodeRevisions.of(
+            "setup",
+            null,
+            ops -> {
+                ops.createTable(USER);
+                ops.createTable(ORDER);
+                ops.bulkInsert(
+                        "user",
+                        List.of(
+                                Map.of("email", "ann@example.com", "select", "a", "name", "Ann"),
+                                Map.of("email", "bob@example.com", "select", "b", "name", "Bob")));
+                ops.bulkInsert(
+                        "order",
+                        List.of(
+                                Map.of("user_id", 1L, "total", new java.math.BigDecimal("10.50"), "status", "paid"),
+                                Map.of("user_id", 2L, "total", new java.math.BigDecimal("3.00"))));
+            },
+            ops -> {
+                ops.dropTable("order");
+                ops.dropTable("user");
+            });
 
     final TestDatabase db;
 
@@ -71,8 +91,11 @@ final class OpsFixture implements AutoCloseable {
     Migrations migrations(MigrationScript... more) {
         List<MigrationScript> all = new ArrayList<>(List.of(BASE));
         all.addAll(List.of(more));
-        return Migrations.configure().dataSource(db.dataSource()).locations()
-                .scripts(all.toArray(MigrationScript[]::new)).load();
+        return Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations()
+                .scripts(all.toArray(MigrationScript[]::new))
+                .load();
     }
 
     /** Upgrades to base, applies {@code op} as revision "op", checks, downgrades, and compares catalogs. */
@@ -81,7 +104,7 @@ final class OpsFixture implements AutoCloseable {
     }
 
     Catalog roundTrip(MigrationScript op) throws SQLException {
-        return roundTrip(op, () -> { });
+        return roundTrip(op, () -> {});
     }
 
     /** As {@link #roundTrip(MigrationScript)}, running {@code whileUpgraded} before the downgrade. */
@@ -94,9 +117,11 @@ final class OpsFixture implements AutoCloseable {
         whileUpgraded.run();
         m.downgrade("setup");
         Catalog back = Catalog.read(db);
-        org.assertj.core.api.Assertions.assertThat(back).as("catalog after upgrade and downgrade")
+        org.assertj.core.api.Assertions.assertThat(back)
+                .as("catalog after upgrade and downgrade")
                 .isEqualTo(before);
-        org.assertj.core.api.Assertions.assertThat(after).as("the operation changed the catalog")
+        org.assertj.core.api.Assertions.assertThat(after)
+                .as("the operation changed the catalog")
                 .isNotEqualTo(before);
         return after;
     }
@@ -112,7 +137,8 @@ final class OpsFixture implements AutoCloseable {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

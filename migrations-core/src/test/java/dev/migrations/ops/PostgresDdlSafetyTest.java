@@ -27,15 +27,19 @@ class PostgresDdlSafetyTest {
     @TempDir
     Path dir;
 
-    private static final MigrationScript ADD_COLUMN = CodeRevisions.reversible("op", "setup",
-            ops -> ops.addColumn("user", column("nickname", varchar(40))));
+    private static final MigrationScript ADD_COLUMN =
+            CodeRevisions.reversible("op", "setup", ops -> ops.addColumn("user", column("nickname", varchar(40))));
 
     private Migrations migrations(OpsFixture f, int retries, MigrationScript... more) {
         java.util.List<MigrationScript> all = new java.util.ArrayList<>(java.util.List.of(OpsFixture.BASE));
         all.addAll(java.util.List.of(more));
-        return Migrations.configure().dataSource(f.db.dataSource()).locations()
-                .scripts(all.toArray(MigrationScript[]::new)).ddlLockTimeout(Duration.ofMillis(200))
-                .ddlLockRetries(retries).load();
+        return Migrations.configure()
+                .dataSource(f.db.dataSource())
+                .locations()
+                .scripts(all.toArray(MigrationScript[]::new))
+                .ddlLockTimeout(Duration.ofMillis(200))
+                .ddlLockRetries(retries)
+                .load();
     }
 
     @Test
@@ -53,9 +57,10 @@ class PostgresDdlSafetyTest {
                 // Release only after two separate attempts of the ALTER have been seen waiting.
                 Set<String> attempts = new HashSet<>();
                 while (attempts.size() < 2 && !upgrade.isDone()) {
-                    try (Statement s = observer.createStatement(); ResultSet rs = s.executeQuery(
-                            "SELECT query_start FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                    + " AND query LIKE 'ALTER TABLE%nickname%'")) {
+                    try (Statement s = observer.createStatement();
+                            ResultSet rs = s.executeQuery(
+                                    "SELECT query_start FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND query LIKE 'ALTER TABLE%nickname%'")) {
                         while (rs.next()) {
                             attempts.add(rs.getString(1));
                         }
@@ -68,7 +73,8 @@ class PostgresDdlSafetyTest {
             }
             assertThat(m.current()).containsExactly("op");
             assertThat(f.count("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
-                    + " AND column_name = 'nickname'")).isEqualTo(1);
+                            + " AND column_name = 'nickname'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -82,8 +88,10 @@ class PostgresDdlSafetyTest {
                 try (Statement s = blocker.createStatement()) {
                     s.execute("LOCK TABLE \"user\" IN ACCESS SHARE MODE");
                 }
-                assertThatThrownBy(() -> m.upgrade("op")).hasMessageContaining("Revision op")
-                        .hasMessageContaining("gave up after 2 attempt(s)").hasMessageContaining("pg_stat_activity")
+                assertThatThrownBy(() -> m.upgrade("op"))
+                        .hasMessageContaining("Revision op")
+                        .hasMessageContaining("gave up after 2 attempt(s)")
+                        .hasMessageContaining("pg_stat_activity")
                         .hasMessageContaining("still at setup");
                 blocker.rollback();
             }
@@ -105,17 +113,20 @@ class PostgresDdlSafetyTest {
                     ops.dropIndexConcurrently(index("ix_user_email", "user", "email"));
                 }
             });
-            MigrationScript inTransaction = CodeRevisions.reversible("bad", "op",
-                    ops -> ops.createIndexConcurrently(index("ix_user_name", "user", "name")));
+            MigrationScript inTransaction = CodeRevisions.reversible(
+                    "bad", "op", ops -> ops.createIndexConcurrently(index("ix_user_name", "user", "name")));
             Migrations m = migrations(f, 0, concurrent, inTransaction);
             m.upgrade("op");
             assertThat(f.count("SELECT count(*) FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid"
-                    + " WHERE i.relname = 'ix_user_email' AND ix.indisvalid")).isEqualTo(1);
-            assertThatThrownBy(() -> m.upgrade("bad")).hasMessageContaining("Revision bad")
+                            + " WHERE i.relname = 'ix_user_email' AND ix.indisvalid"))
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> m.upgrade("bad"))
+                    .hasMessageContaining("Revision bad")
                     .hasMessageContaining("transactional = false");
             m.downgrade("setup");
             assertThat(f.count("SELECT count(*) FROM pg_class WHERE relname = 'ix_user_email'"
-                    + " AND relnamespace = current_schema()::regnamespace")).isZero();
+                            + " AND relnamespace = current_schema()::regnamespace"))
+                    .isZero();
         }
     }
 }

@@ -39,16 +39,18 @@ class ReadmeExampleTest {
     @Revision(id = "5b8c0e7d21aa", down = "3f2a9c1b7d4e", message = "orders")
     public static class Orders implements ReversibleMigration {
         public void upgrade(Ops ops) {
-            ops.createTable("order",
+            ops.createTable(
+                    "order",
                     column("id", BIGINT).identity().primaryKey(),
                     column("user_id", BIGINT).notNull(),
                     column("total", decimal(10, 2)).notNull().serverDefault("0"),
                     column("status", varchar(20)).serverDefault("'new'").comment("lifecycle state"),
-                    foreignKey("fk_order_user", "user_id").references("user", "id").onDelete(CASCADE),
+                    foreignKey("fk_order_user", "user_id")
+                            .references("user", "id")
+                            .onDelete(CASCADE),
                     check("ck_order_total", "total >= 0"),
                     index("ix_order_user", "order", "user_id"));
-            ops.alterColumn("user", "email", c -> c.type(TEXT).nullable(false)
-                    .existing(column("email", varchar(200))));
+            ops.alterColumn("user", "email", c -> c.type(TEXT).nullable(false).existing(column("email", varchar(200))));
         }
     }
 
@@ -58,13 +60,19 @@ class ReadmeExampleTest {
     @Test
     void theExampleUpgradesAndItsDerivedDowngradeUndoesIt() throws Exception {
         var db = TestDatabases.sqlite(dir.resolve("readme.db"));
-        Migrations m = Migrations.configure().dataSource(db.dataSource()).locations()
-                .javaMigrations(new Users(), new Orders()).load();
+        Migrations m = Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations()
+                .javaMigrations(new Users(), new Orders())
+                .load();
         m.upgrade("3f2a9c1b7d4e");
         Catalog before = Catalog.read(db);
         m.upgrade("heads");
         Catalog after = Catalog.read(db);
-        assertThat(after.table("order").foreignKeys()).singleElement().asString().contains("del=cascade");
+        assertThat(after.table("order").foreignKeys())
+                .singleElement()
+                .asString()
+                .contains("del=cascade");
         assertThat(after.column("user", "email").nullable()).isFalse();
         m.downgrade("3f2a9c1b7d4e");
         assertThat(Catalog.read(db)).isEqualTo(before);

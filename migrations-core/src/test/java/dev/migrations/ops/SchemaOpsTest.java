@@ -27,9 +27,9 @@ import static dev.migrations.schema.Dsl.uniqueIndex;
 import static dev.migrations.schema.Dsl.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.Migrations;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ReferentialAction;
-import dev.migrations.Migrations;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -51,14 +51,25 @@ class SchemaOpsTest {
     @EnumSource(Kind.class)
     void createTableWithEveryPortableType(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
-            Catalog after = f.roundTrip(ops -> ops.createTable("all_types",
+            Catalog after = f.roundTrip(ops -> ops.createTable(
+                    "all_types",
                     column("id", INTEGER).primaryKey(),
-                    column("small", SMALLINT), column("big", BIGINT).notNull().serverDefault("7"),
-                    column("flag", BOOLEAN).serverDefault("FALSE"), column("code", character(3)),
-                    column("title", varchar(80)).unique(), column("body", TEXT), column("price", decimal(12, 3)),
-                    column("ratio", FLOAT), column("score", DOUBLE), column("day", DATE), column("at", TIME),
-                    column("local_ts", TIMESTAMP), column("instant", TIMESTAMP_TZ), column("uid", UUID),
-                    column("bytes", BINARY), column("doc", JSON),
+                    column("small", SMALLINT),
+                    column("big", BIGINT).notNull().serverDefault("7"),
+                    column("flag", BOOLEAN).serverDefault("FALSE"),
+                    column("code", character(3)),
+                    column("title", varchar(80)).unique(),
+                    column("body", TEXT),
+                    column("price", decimal(12, 3)),
+                    column("ratio", FLOAT),
+                    column("score", DOUBLE),
+                    column("day", DATE),
+                    column("at", TIME),
+                    column("local_ts", TIMESTAMP),
+                    column("instant", TIMESTAMP_TZ),
+                    column("uid", UUID),
+                    column("bytes", BINARY),
+                    column("doc", JSON),
                     column("owner", BIGINT).references("user", "id").comment("who owns it"),
                     column("native", rawType(kind == Kind.POSTGRESQL ? "int4range" : "INTEGER")),
                     check("ck_all_price", "price >= 0"),
@@ -93,15 +104,16 @@ class SchemaOpsTest {
     @EnumSource(Kind.class)
     void indexOnAForeignKeyColumnAddedLaterDropsCleanly(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
-            Migrations m = f.migrations(CodeRevisions.reversible("index", "setup",
-                    ops -> ops.createIndex("ix_order_user_later", "order", "user_id")));
+            Migrations m = f.migrations(CodeRevisions.reversible(
+                    "index", "setup", ops -> ops.createIndex("ix_order_user_later", "order", "user_id")));
             m.upgrade("setup");
             Catalog before = Catalog.read(f.db);
             m.upgrade("index");
             m.downgrade("setup");
             assertThat(Catalog.read(f.db)).isEqualTo(before);
             // the foreign key still holds, with its ON DELETE CASCADE
-            try (var c = f.db.dataSource().getConnection(); var s = c.createStatement()) {
+            try (var c = f.db.dataSource().getConnection();
+                    var s = c.createStatement()) {
                 if (kind == Kind.SQLITE) {
                     s.execute("PRAGMA foreign_keys = ON"); // SQLite enforces keys only when asked, per connection
                 }
@@ -116,10 +128,14 @@ class SchemaOpsTest {
     void dropTableGivenItsDefinitionComesBack(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
             // A derived downgrade recreates the table (empty): drop the rows first, as a user would.
-            Catalog after = f.roundTrip(CodeRevisions.of("op", "setup", ops -> {
-                ops.execute("DELETE FROM " + q("order"));
-                ops.dropTable(OpsFixture.ORDER);
-            }, ops -> ops.createTable(OpsFixture.ORDER)));
+            Catalog after = f.roundTrip(CodeRevisions.of(
+                    "op",
+                    "setup",
+                    ops -> {
+                        ops.execute("DELETE FROM " + q("order"));
+                        ops.dropTable(OpsFixture.ORDER);
+                    },
+                    ops -> ops.createTable(OpsFixture.ORDER)));
             assertThat(after.tables()).containsOnlyKeys("user");
         }
     }
@@ -138,14 +154,20 @@ class SchemaOpsTest {
     @EnumSource(Kind.class)
     void addColumnsPlainNotNullWithDefaultAndWithForeignKey(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
-            Catalog after = f.roundTrip(CodeRevisions.reversible("op", "setup", ops -> {
-                ops.addColumn("user", column("nickname", varchar(40)));
-                ops.addColumn("user", column("active", BOOLEAN).notNull().serverDefault("TRUE"));
-                ops.addColumn("order", column("referrer_id", BIGINT).references(
-                        foreignKey("fk_order_referrer", "referrer_id").references("user", "id")
-                                .onDelete(ReferentialAction.SET_NULL)));
-            }), () -> assertThat(f.count("SELECT count(*) FROM " + q("user") + " WHERE active = TRUE"))
-                    .isEqualTo(2));
+            Catalog after = f.roundTrip(
+                    CodeRevisions.reversible("op", "setup", ops -> {
+                        ops.addColumn("user", column("nickname", varchar(40)));
+                        ops.addColumn(
+                                "user", column("active", BOOLEAN).notNull().serverDefault("TRUE"));
+                        ops.addColumn(
+                                "order",
+                                column("referrer_id", BIGINT)
+                                        .references(foreignKey("fk_order_referrer", "referrer_id")
+                                                .references("user", "id")
+                                                .onDelete(ReferentialAction.SET_NULL)));
+                    }),
+                    () -> assertThat(f.count("SELECT count(*) FROM " + q("user") + " WHERE active = TRUE"))
+                            .isEqualTo(2));
             assertThat(after.column("user", "nickname").nullable()).isTrue();
             assertThat(after.column("user", "active").nullable()).isFalse();
             assertThat(after.table("order").foreignKeys())
@@ -169,13 +191,19 @@ class SchemaOpsTest {
     void alterColumnTypeNullabilityAndDefaultInOneChange(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
             Column status = OpsFixture.ORDER.requireColumn("status");
-            Catalog after = f.roundTrip(ops -> ops.alterColumn("order", "status",
-                    c -> c.type(varchar(40)).nullable(false).serverDefault("'open'").existing(status)));
+            Catalog after = f.roundTrip(ops -> ops.alterColumn(
+                    "order",
+                    "status",
+                    c -> c.type(varchar(40))
+                            .nullable(false)
+                            .serverDefault("'open'")
+                            .existing(status)));
             Catalog.ColumnInfo c = after.column("order", "status");
             assertThat(c.type()).contains("40");
             assertThat(c.nullable()).isFalse();
             assertThat(c.defaultValue()).contains("open");
-            assertThat(f.count("SELECT count(*) FROM " + q("order") + " WHERE status = 'paid'")).isEqualTo(1);
+            assertThat(f.count("SELECT count(*) FROM " + q("order") + " WHERE status = 'paid'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -184,14 +212,18 @@ class SchemaOpsTest {
     void alterColumnTypeWithUsingOnPostgresAndConversionElsewhere(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
             Column select = OpsFixture.USER.requireColumn("select");
-            Catalog after = f.roundTrip(CodeRevisions.of("op", "setup", ops -> {
-                ops.execute("UPDATE " + q("user") + " SET " + q("select") + " = '42'");
-                if (kind == Kind.POSTGRESQL) {
-                    ops.alterColumn("user", "select", c -> c.type(INTEGER, "\"select\"::integer"));
-                } else {
-                    ops.alterColumn("user", "select", c -> c.type(INTEGER));
-                }
-            }, ops -> ops.alterColumn("user", "select", c -> c.type(select.type()))));
+            Catalog after = f.roundTrip(CodeRevisions.of(
+                    "op",
+                    "setup",
+                    ops -> {
+                        ops.execute("UPDATE " + q("user") + " SET " + q("select") + " = '42'");
+                        if (kind == Kind.POSTGRESQL) {
+                            ops.alterColumn("user", "select", c -> c.type(INTEGER, "\"select\"::integer"));
+                        } else {
+                            ops.alterColumn("user", "select", c -> c.type(INTEGER));
+                        }
+                    },
+                    ops -> ops.alterColumn("user", "select", c -> c.type(select.type()))));
             assertThat(after.column("user", "select").type()).containsAnyOf("int", "INT");
         }
     }
@@ -203,8 +235,8 @@ class SchemaOpsTest {
             Column status = OpsFixture.ORDER.requireColumn("status");
             Catalog after = f.roundTrip(ops -> {
                 ops.alterColumn("order", "status", c -> c.dropServerDefault().existing(status));
-                ops.alterColumn("user", "name", c -> c.comment("display name")
-                        .existing(OpsFixture.USER.requireColumn("name")));
+                ops.alterColumn(
+                        "user", "name", c -> c.comment("display name").existing(OpsFixture.USER.requireColumn("name")));
                 ops.renameColumn("user", "select", "from");
             });
             assertThat(after.column("order", "status").defaultValue()).isNull();
@@ -230,11 +262,12 @@ class SchemaOpsTest {
                 ops.dropIndex(index("ix_order_user", "order", "user_id"));
             });
             assertThat(after.table("user").indexes()).anyMatch(i -> i.startsWith("ux_user_email unique [email]"));
-            assertThat(after.table("order").indexes()).anyMatch(i -> i.startsWith("ix_order_total [total desc, status]"))
+            assertThat(after.table("order").indexes())
+                    .anyMatch(i -> i.startsWith("ix_order_total [total desc, status]"))
                     .noneMatch(i -> i.startsWith("ix_order_user "));
             if (kind != Kind.H2) {
-                assertThat(after.table("order").indexes()).anyMatch(i -> i.startsWith("ix_order_open")
-                        && i.contains("where") && i.contains("new"));
+                assertThat(after.table("order").indexes())
+                        .anyMatch(i -> i.startsWith("ix_order_open") && i.contains("where") && i.contains("new"));
             }
         }
     }
@@ -249,44 +282,68 @@ class SchemaOpsTest {
                 ops.createUniqueConstraint("uq_user_email", "user", "email");
                 ops.createCheckConstraint("ck_order_status", "order", "status <> ''");
                 ops.dropConstraint("order", OpsFixture.ORDER.constraints().get(0));
-                ops.createForeignKey("order", foreignKey("fk_order_user2", "user_id").references("user", "id")
-                        .onDelete(ReferentialAction.RESTRICT).onUpdate(ReferentialAction.CASCADE));
+                ops.createForeignKey(
+                        "order",
+                        foreignKey("fk_order_user2", "user_id")
+                                .references("user", "id")
+                                .onDelete(ReferentialAction.RESTRICT)
+                                .onUpdate(ReferentialAction.CASCADE));
             });
             assertThat(after.table("tag").primaryKey()).endsWith("[code]");
             assertThat(after.table("user").uniques()).anyMatch(u -> u.contains("uq_user_email"));
             assertThat(after.table("order").checks()).anyMatch(c -> c.startsWith("ck_order_status"));
-            assertThat(after.table("order").foreignKeys()).hasSize(1)
+            assertThat(after.table("order").foreignKeys())
+                    .hasSize(1)
                     .allMatch(k -> k.contains("del=restrict") && k.contains("upd=cascade"));
             assertThat(f.count("SELECT count(*) FROM " + q("order"))).isEqualTo(2);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "SQLITE"})
     void deferrableForeignKey(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
-            Catalog after = f.roundTrip(CodeRevisions.reversible("op", "setup", ops -> ops.createForeignKey("order",
-                    foreignKey("fk_order_user_late", "user_id").references("user", "id").deferrable(true))), () -> {
+            Catalog after = f.roundTrip(
+                    CodeRevisions.reversible(
+                            "op",
+                            "setup",
+                            ops -> ops.createForeignKey(
+                                    "order",
+                                    foreignKey("fk_order_user_late", "user_id")
+                                            .references("user", "id")
+                                            .deferrable(true))),
+                    () -> {
                         if (kind == Kind.SQLITE) {
                             // sqlite-jdbc reports every key as deferred; the stored DDL says what is true.
                             assertThat(f.count("SELECT count(*) FROM sqlite_master WHERE name = 'order' AND sql LIKE"
-                                    + " '%fk_order_user_late%DEFERRABLE INITIALLY DEFERRED%'")).isEqualTo(1);
+                                            + " '%fk_order_user_late%DEFERRABLE INITIALLY DEFERRED%'"))
+                                    .isEqualTo(1);
                         }
                     });
             assertThat(after.table("order").foreignKeys()).hasSize(2).anyMatch(k -> k.contains("del=cascade"));
             if (kind == Kind.POSTGRESQL) {
-                assertThat(after.table("order").foreignKeys()).anyMatch(k -> k.startsWith("fk_order_user_late")
-                        && k.contains("defer=" + java.sql.DatabaseMetaData.importedKeyInitiallyDeferred));
+                assertThat(after.table("order").foreignKeys())
+                        .anyMatch(k -> k.startsWith("fk_order_user_late")
+                                && k.contains("defer=" + java.sql.DatabaseMetaData.importedKeyInitiallyDeferred));
             }
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "H2"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "H2"})
     void sequencesAndComments(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
-            dev.migrations.schema.Sequence seq = dev.migrations.schema.Dsl.sequence("invoice_seq").start(100)
-                    .increment(5).minValue(1).maxValue(1_000_000).cache(1).cycle(false);
+            dev.migrations.schema.Sequence seq = dev.migrations.schema.Dsl.sequence("invoice_seq")
+                    .start(100)
+                    .increment(5)
+                    .minValue(1)
+                    .maxValue(1_000_000)
+                    .cache(1)
+                    .cycle(false);
             Catalog after = f.roundTrip(ops -> {
                 ops.createSequence(seq);
                 ops.alterSequence("invoice_seq", s -> s.increment(10).existing(seq));
@@ -300,14 +357,17 @@ class SchemaOpsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"SQLITE"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"SQLITE"})
     void sqliteRefusesSequencesWithAClearMessage(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
-            var m = f.migrations(CodeRevisions.reversible("op", "setup",
-                    ops -> ops.createSequence(dev.migrations.schema.Dsl.sequence("s"))));
+            var m = f.migrations(CodeRevisions.reversible(
+                    "op", "setup", ops -> ops.createSequence(dev.migrations.schema.Dsl.sequence("s"))));
             m.upgrade("setup");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.upgrade("op"))
-                    .hasMessageContaining("Revision op").hasMessageContaining("SQLite has no sequences")
+                    .hasMessageContaining("Revision op")
+                    .hasMessageContaining("SQLite has no sequences")
                     .hasMessageContaining("still at setup");
             assertThat(m.current()).containsExactly("setup");
         }

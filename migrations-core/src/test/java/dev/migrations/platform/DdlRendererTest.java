@@ -43,11 +43,10 @@ class DdlRendererTest {
 
     @Test
     void namesPostgresWouldTruncateOrThatHoldControlCharactersAreRefused() {
-        assertThatThrownBy(() -> POSTGRES.identifier("x".repeat(64)))
-                .hasMessageContaining("63 bytes");
+        assertThatThrownBy(() -> POSTGRES.identifier("x".repeat(64))).hasMessageContaining("63 bytes");
         assertThatThrownBy(() -> SQLITE.identifier("a\nb")).hasMessageContaining("control character");
-        assertThatThrownBy(() -> Platforms.named("postgresql").ddl()
-                .render(new RenameTable(null, "t", ""))).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Platforms.named("postgresql").ddl().render(new RenameTable(null, "t", "")))
+                .hasMessageContaining("empty");
     }
 
     @Test
@@ -61,22 +60,28 @@ class DdlRendererTest {
     @Test
     void literalsAreEscapedPerDatabase() {
         BulkInsert insert = new BulkInsert(null, "order", List.of(Map.of("note", "it's", "paid", true)));
-        assertThat(String.join("", Platforms.named("postgresql").ddl().render(insert))).contains("'it''s'")
+        assertThat(String.join("", Platforms.named("postgresql").ddl().render(insert)))
+                .contains("'it''s'")
                 .contains("TRUE");
-        assertThat(String.join("", Platforms.named("sqlite").ddl().render(insert))).contains("'it''s'")
+        assertThat(String.join("", Platforms.named("sqlite").ddl().render(insert)))
+                .contains("'it''s'")
                 .doesNotContain("TRUE");
-        assertThat(POSTGRES.value(new byte[] {1, (byte) 0xff}))
-                .isEqualTo("'\\x01ff'::bytea");
+        assertThat(POSTGRES.value(new byte[] {1, (byte) 0xff})).isEqualTo("'\\x01ff'::bytea");
     }
 
     @Test
     void addColumnWithAForeignKeyIsOneStatementOnSqliteAndTwoElsewhere() {
         AddColumn add = new AddColumn(null, "order", column("owner", BIGINT).references("user", "id"));
-        assertThat(Platforms.named("sqlite").ddl().render(add)).singleElement().asString()
+        assertThat(Platforms.named("sqlite").ddl().render(add))
+                .singleElement()
+                .asString()
                 .contains("REFERENCES \"user\" (id)");
         assertThat(Platforms.named("postgresql").ddl().render(add)).hasSize(2);
-        assertThat(Platforms.named("sqlite").rebuilder().needsRebuild(
-                new AddColumn(null, "t", column("c", varchar(5)).notNull()))).isTrue();
+        assertThat(Platforms.named("sqlite")
+                        .rebuilder()
+                        .needsRebuild(
+                                new AddColumn(null, "t", column("c", varchar(5)).notNull())))
+                .isTrue();
         assertThat(Platforms.named("postgresql").rebuilder()).isNull();
     }
 }

@@ -23,9 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class ChecksumStabilityTest {
 
-    private static final List<String> CORPUS = List.of("01_create_table.sql", "02_strings_and_comments.sql",
-            "03_dollar_quoted_function.sql", "04_unicode.sql", "05_trigger.sql", "06_non_transactional.sql",
-            "07_empty_downgrade.sql", "08_no_downgrade.sql", "09_merge.sql", "10_whitespace.sql");
+    private static final List<String> CORPUS = List.of(
+            "01_create_table.sql",
+            "02_strings_and_comments.sql",
+            "03_dollar_quoted_function.sql",
+            "04_unicode.sql",
+            "05_trigger.sql",
+            "06_non_transactional.sql",
+            "07_empty_downgrade.sql",
+            "08_no_downgrade.sql",
+            "09_merge.sql",
+            "10_whitespace.sql");
 
     /** Ways a file's bytes change without what runs changing: editors, checkouts, operating systems. */
     private static final Map<String, UnaryOperator<String>> HARMLESS = Map.of(
@@ -51,7 +59,8 @@ class ChecksumStabilityTest {
         for (String file : CORPUS) {
             String original = checksum(file, text(file));
             HARMLESS.forEach((change, edit) -> assertThat(checksum(file, edit.apply(text(file))))
-                    .as("%s with %s", file, change).isEqualTo(original));
+                    .as("%s with %s", file, change)
+                    .isEqualTo(original));
         }
     }
 
@@ -59,11 +68,20 @@ class ChecksumStabilityTest {
     void editingTheHeaderMessageIsNotDriftButEditingWhatRunsIs() throws IOException {
         String text = text("02_strings_and_comments.sql");
         String original = checksum("02", text);
-        assertThat(checksum("02", text.replace("-- message: strings", "-- message: Strings"))).isEqualTo(original);
-        assertThat(checksum("02", text.replace("'o''brien", "'O''brien"))).as("case inside a string").isNotEqualTo(original);
-        assertThat(checksum("02", text.replace("WHERE email", "WHERE  email"))).as("spacing inside a line").isNotEqualTo(original);
-        assertThat(checksum("02", text.replace("DELETE FROM", "-- DELETE FROM"))).as("the downgrade").isNotEqualTo(original);
-        assertThat(checksum("02", text.replace("\nUPDATE", "\n    UPDATE"))).as("indentation").isNotEqualTo(original);
+        assertThat(checksum("02", text.replace("-- message: strings", "-- message: Strings")))
+                .isEqualTo(original);
+        assertThat(checksum("02", text.replace("'o''brien", "'O''brien")))
+                .as("case inside a string")
+                .isNotEqualTo(original);
+        assertThat(checksum("02", text.replace("WHERE email", "WHERE  email")))
+                .as("spacing inside a line")
+                .isNotEqualTo(original);
+        assertThat(checksum("02", text.replace("DELETE FROM", "-- DELETE FROM")))
+                .as("the downgrade")
+                .isNotEqualTo(original);
+        assertThat(checksum("02", text.replace("\nUPDATE", "\n    UPDATE")))
+                .as("indentation")
+                .isNotEqualTo(original);
     }
 
     /**
@@ -77,7 +95,8 @@ class ChecksumStabilityTest {
         for (int i = 0; i < 1_000; i++) {
             String file = CORPUS.get(i % CORPUS.size());
             String text = text(file).replaceFirst("-- revision: g\\d+", "-- revision: v" + i);
-            String variant = i < CORPUS.size() ? text : variants.get(i % variants.size()).apply(text);
+            String variant =
+                    i < CORPUS.size() ? text : variants.get(i % variants.size()).apply(text);
             String checksum = checksum("v" + i + ".sql", variant);
             assertThat(checksum).as("variant %d of %s", i, file).isEqualTo(recorded.getProperty(file));
         }

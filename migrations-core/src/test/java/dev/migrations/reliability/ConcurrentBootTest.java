@@ -31,7 +31,9 @@ class ConcurrentBootTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "SQLITE"})
     void eightProcessesOnAnEmptyDatabaseApplyEveryRevisionExactlyOnce(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Scripts scripts = new Scripts(tmp.resolve("m"));
@@ -59,7 +61,9 @@ class ConcurrentBootTest {
      * heads would wait, time out after 20 s and exit non-zero.
      */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "SQLITE"})
     void atTheHeadsNoProcessTakesTheLock(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Scripts scripts = new Scripts(tmp.resolve("m"));
@@ -114,7 +118,9 @@ class ConcurrentBootTest {
 
     /** R11: a bounded wait ends with a non-zero exit and a message naming the holder and what to do. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "SQLITE"})
     void aWaiterGivesUpAfterTheTimeoutNamingTheHolder(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Scripts scripts = new Scripts(tmp.resolve("m"));
@@ -126,11 +132,12 @@ class ConcurrentBootTest {
                     String failure = waiter.awaitLine("FAILED ", EXIT);
                     assertThat(failure).contains("Timed out after 2 s waiting for the migration lock");
                     if (kind == Kind.POSTGRESQL) {
-                        assertThat(failure).contains("held by pid")
+                        assertThat(failure)
+                                .contains("held by pid")
                                 .contains("application 'migrations " + holder.pid() + "@")
                                 .contains("raise lockWaitTimeout");
-                        assertThat(waiter.output()).contains("Waiting for the migration lock on \"migrations_version\""
-                                + " held by pid");
+                        assertThat(waiter.output())
+                                .contains("Waiting for the migration lock on \"migrations_version\"" + " held by pid");
                     } else {
                         assertThat(failure).contains("another process holds the SQLite write lock");
                     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.Migrations;
-import dev.migrations.RevisionFailedException;
+import dev.migrations.api.RevisionFailedException;
 import dev.migrations.testing.LogCapture;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
@@ -72,8 +72,10 @@ class ConcurrentIndexTest {
             execute(db, "INSERT INTO items (id, name) VALUES (1001, 'item 7')");
 
             try (LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.InvalidIndexes"))) {
-                assertThatThrownBy(() -> m.upgrade("heads")).isInstanceOf(RevisionFailedException.class)
-                        .hasMessageContaining("Revision r0001").hasMessageContaining("item 7")
+                assertThatThrownBy(() -> m.upgrade("heads"))
+                        .isInstanceOf(RevisionFailedException.class)
+                        .hasMessageContaining("Revision r0001")
+                        .hasMessageContaining("item 7")
                         .hasMessageContaining("the database is still at r0000");
                 assertThat(log.joined()).contains("Dropping INVALID index").contains("left by the failed build");
             }
@@ -110,7 +112,9 @@ class ConcurrentIndexTest {
                 awaitNoActiveMigrator(db);
                 old.commit();
             }
-            assertThat(indexes(db, "NOT indisvalid")).as("the killed build left its index INVALID").isEqualTo(1);
+            assertThat(indexes(db, "NOT indisvalid"))
+                    .as("the killed build left its index INVALID")
+                    .isEqualTo(1);
 
             try (LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.InvalidIndexes"))) {
                 Fleet.engine(db, scripts).upgrade("heads");
@@ -123,19 +127,27 @@ class ConcurrentIndexTest {
 
     private Scripts scripts(String build) {
         Scripts scripts = new Scripts(tmp.resolve("m"));
-        scripts.sql("r0000", null, "CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(40));\n"
-                + "INSERT INTO items (id, name) SELECT g, 'item ' || g FROM generate_series(1, 1000) g;\n"
-                + "CREATE TABLE app_events (what VARCHAR(40));", "DROP TABLE app_events;\nDROP TABLE items;");
-        scripts.write("001_r0001.sql", "-- revision: r0001\n-- down_revision: r0000\n-- transactional: false\n\n"
-                + "-- +upgrade\n" + build + ";\n\n-- +downgrade\nDROP INDEX CONCURRENTLY ix_items_name;\n");
+        scripts.sql(
+                "r0000",
+                null,
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(40));\n"
+                        + "INSERT INTO items (id, name) SELECT g, 'item ' || g FROM generate_series(1, 1000) g;\n"
+                        + "CREATE TABLE app_events (what VARCHAR(40));",
+                "DROP TABLE app_events;\nDROP TABLE items;");
+        scripts.write(
+                "001_r0001.sql",
+                "-- revision: r0001\n-- down_revision: r0000\n-- transactional: false\n\n" + "-- +upgrade\n" + build
+                        + ";\n\n-- +downgrade\nDROP INDEX CONCURRENTLY ix_items_name;\n");
         scripts.sql("r0002", "r0001", "CREATE TABLE t_r0002 (id INTEGER PRIMARY KEY);", "DROP TABLE t_r0002;");
         return scripts;
     }
 
     /** Indexes named ix_items_name on items matching {@code condition} on pg_index. */
     private static int indexes(TestDatabase db, String condition) throws Exception {
-        return Postgres.queryInt(db, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                + " WHERE i.indrelid = to_regclass('items') AND c.relname = 'ix_items_name' AND " + condition);
+        return Postgres.queryInt(
+                db,
+                "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                        + " WHERE i.indrelid = to_regclass('items') AND c.relname = 'ix_items_name' AND " + condition);
     }
 
     private static void awaitInvalidIndex(TestDatabase db) throws Exception {
@@ -150,8 +162,11 @@ class ConcurrentIndexTest {
 
     private static void awaitNoActiveMigrator(TestDatabase db) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (Postgres.queryInt(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'migrations %'"
-                + " AND datname = current_database()") > 0) {
+        while (Postgres.queryInt(
+                        db,
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'migrations %'"
+                                + " AND datname = current_database()")
+                > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the killed build's session never ended");
             }
@@ -160,7 +175,8 @@ class ConcurrentIndexTest {
     }
 
     private static void execute(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

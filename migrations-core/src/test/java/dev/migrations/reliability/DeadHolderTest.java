@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.Migrations;
-import dev.migrations.MigrationsException;
-import dev.migrations.DeadHolderPolicy;
+import dev.migrations.api.DeadHolderPolicy;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.testing.LogCapture;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
@@ -34,14 +34,18 @@ class DeadHolderTest {
 
     @Test
     void theNextInstanceWaitsForTheDeadProcessesStatementAndNamesIt() throws Exception {
-        try (TestDatabase db = TestDatabases.postgres(); LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.AdvisoryLock"))) {
+        try (TestDatabase db = TestDatabases.postgres();
+                LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.AdvisoryLock"))) {
             Scripts scripts = scripts(4);
             int orphan = killWhileSleeping(db, scripts, db.url() + NO_CLIENT_CHECK);
-            assertThat(Postgres.backendExists(db, orphan)).as("the dead process's statement still runs").isTrue();
+            assertThat(Postgres.backendExists(db, orphan))
+                    .as("the dead process's statement still runs")
+                    .isTrue();
 
             Fleet.engine(db, scripts).upgrade("heads");
 
-            assertThat(log.joined()).contains("held by pid " + orphan)
+            assertThat(log.joined())
+                    .contains("held by pid " + orphan)
                     .contains("which no longer runs: the server is still finishing its last statement");
             assertThat(Postgres.backendExists(db, orphan)).isFalse();
             Fleet.assertAppliedOnce(db, scripts, 3, "r0002");
@@ -50,13 +54,18 @@ class DeadHolderTest {
 
     @Test
     void theNextInstanceTerminatesTheDeadProcessesSessionWhenConfiguredTo() throws Exception {
-        try (TestDatabase db = TestDatabases.postgres(); LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.AdvisoryLock"))) {
+        try (TestDatabase db = TestDatabases.postgres();
+                LogCapture log = LogCapture.of(Class.forName("dev.migrations.platform.postgresql.AdvisoryLock"))) {
             Scripts scripts = scripts(600);
             int orphan = killWhileSleeping(db, scripts, db.url() + NO_CLIENT_CHECK);
 
             // Waiting for a ten-minute statement would exceed this timeout: only terminating it passes.
-            Migrations.configure().dataSource(db.dataSource()).locations(scripts.location())
-                    .deadHolder(DeadHolderPolicy.TERMINATE).lockWaitTimeout(Duration.ofSeconds(60)).load()
+            Migrations.configure()
+                    .dataSource(db.dataSource())
+                    .locations(scripts.location())
+                    .deadHolder(DeadHolderPolicy.TERMINATE)
+                    .lockWaitTimeout(Duration.ofSeconds(60))
+                    .load()
                     .upgrade("heads");
 
             assertThat(log.joined()).contains("Terminated the migration lock holder pid " + orphan);
@@ -70,8 +79,12 @@ class DeadHolderTest {
         try (TestDatabase db = TestDatabases.postgres()) {
             Scripts scripts = scripts(600);
             killWhileSleeping(db, scripts, db.url());
-            Migrations.configure().dataSource(db.dataSource()).locations(scripts.location())
-                    .lockWaitTimeout(Duration.ofSeconds(60)).load().upgrade("heads");
+            Migrations.configure()
+                    .dataSource(db.dataSource())
+                    .locations(scripts.location())
+                    .lockWaitTimeout(Duration.ofSeconds(60))
+                    .load()
+                    .upgrade("heads");
             Fleet.assertAppliedOnce(db, scripts, 3, "r0002");
         }
     }
@@ -90,9 +103,11 @@ class DeadHolderTest {
                     Postgres.queryInt(db, "SELECT CASE WHEN pg_terminate_backend(" + backend + ") THEN 1 ELSE 0 END");
 
                     assertThat(holder.awaitExit(WAIT)).as(holder.output()).isEqualTo(2);
-                    assertThat(holder.awaitLine("FAILED ", WAIT)).contains("Revision r0001")
+                    assertThat(holder.awaitLine("FAILED ", WAIT))
+                            .contains("Revision r0001")
                             .contains("the connection to the database was lost")
-                            .contains("none of it was applied").contains("Run the command again");
+                            .contains("none of it was applied")
+                            .contains("Run the command again");
                     assertThat(waiter.awaitExit(WAIT)).as(waiter.output()).isZero();
                     assertThat(waiter.applied()).isEqualTo(2);
                 }
@@ -107,9 +122,13 @@ class DeadHolderTest {
         try (TestDatabase db = TestDatabases.postgres()) {
             Scripts scripts = scripts(600);
             int orphan = killWhileSleeping(db, scripts, db.url() + NO_CLIENT_CHECK);
-            Migrations waiter = Migrations.configure().dataSource(db.dataSource()).locations(scripts.location())
-                    .lockWaitTimeout(Duration.ofSeconds(1)).load();
-            assertThatThrownBy(() -> waiter.upgrade("heads")).isInstanceOf(MigrationsException.class)
+            Migrations waiter = Migrations.configure()
+                    .dataSource(db.dataSource())
+                    .locations(scripts.location())
+                    .lockWaitTimeout(Duration.ofSeconds(1))
+                    .load();
+            assertThatThrownBy(() -> waiter.upgrade("heads"))
+                    .isInstanceOf(MigrationsException.class)
                     .hasMessageContaining("held by pid " + orphan)
                     .hasMessageContaining("SELECT pg_terminate_backend(<pid>)")
                     .hasMessageContaining("set deadHolder to TERMINATE");
@@ -124,10 +143,13 @@ class DeadHolderTest {
     private Scripts scripts(int seconds) {
         Scripts scripts = new Scripts(tmp.resolve("m"));
         scripts.sql("r0000", null, "CREATE TABLE t_r0000 (id INTEGER PRIMARY KEY);", "DROP TABLE t_r0000;");
-        scripts.sql("r0001", "r0000", "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name"
-                + " LIKE 'migrations %' AND pid <> pg_backend_pid() AND state = 'active' AND datname ="
-                + " current_database()) THEN RAISE EXCEPTION 'another migrator is still running'; END IF; END $$;\n"
-                + "CREATE TABLE t_r0001 (id INTEGER PRIMARY KEY);\n" + Fleet.sleepOnce(seconds) + ";",
+        scripts.sql(
+                "r0001",
+                "r0000",
+                "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name"
+                        + " LIKE 'migrations %' AND pid <> pg_backend_pid() AND state = 'active' AND datname ="
+                        + " current_database()) THEN RAISE EXCEPTION 'another migrator is still running'; END IF; END $$;\n"
+                        + "CREATE TABLE t_r0001 (id INTEGER PRIMARY KEY);\n" + Fleet.sleepOnce(seconds) + ";",
                 "DROP TABLE t_r0001;");
         scripts.sql("r0002", "r0001", "CREATE TABLE t_r0002 (id INTEGER PRIMARY KEY);", "DROP TABLE t_r0002;");
         return scripts;

@@ -3,12 +3,12 @@ package dev.migrations.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.Migrations;
-import dev.migrations.DeadHolderPolicy;
+import dev.migrations.api.DeadHolderPolicy;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.internal.runtime.MigrationLock;
 import dev.migrations.platform.DatabaseLock;
 import dev.migrations.platform.DatabasePlatform;
 import dev.migrations.platform.Platforms;
-import dev.migrations.HistoryRecord;
-import dev.migrations.internal.runtime.MigrationLock;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases.Kind;
@@ -24,23 +24,29 @@ import java.util.stream.Collectors;
 /** What the multi-process tests share: a chain of revisions, the checks on the result, the lock held by hand. */
 final class Fleet {
 
-    private Fleet() {
-    }
+    private Fleet() {}
 
     /** {@code count} revisions in a line, each creating a table and an index; the last id. */
     static String chain(Scripts scripts, int count) {
         String previous = null;
         for (int i = 0; i < count; i++) {
             String id = String.format("r%04d", i);
-            scripts.sql(id, previous, "CREATE TABLE t_" + id + " (id INTEGER PRIMARY KEY, name VARCHAR(40));\n"
-                    + "CREATE INDEX ix_" + id + " ON t_" + id + " (name);", "DROP TABLE t_" + id + ";");
+            scripts.sql(
+                    id,
+                    previous,
+                    "CREATE TABLE t_" + id + " (id INTEGER PRIMARY KEY, name VARCHAR(40));\n" + "CREATE INDEX ix_" + id
+                            + " ON t_" + id + " (name);",
+                    "DROP TABLE t_" + id + ";");
             previous = id;
         }
         return previous;
     }
 
     static Migrations engine(TestDatabase db, Scripts scripts) {
-        return Migrations.configure().dataSource(db.dataSource()).locations(scripts.location()).load();
+        return Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations(scripts.location())
+                .load();
     }
 
     /** Each revision applied exactly once: one successful history row each, its table there once, at the head. */
@@ -49,10 +55,14 @@ final class Fleet {
         assertThat(m.current()).containsExactly(head);
         List<HistoryRecord> history = m.appliedHistory();
         assertThat(history).allMatch(HistoryRecord::success);
-        Map<String, Long> runs = history.stream()
-                .collect(Collectors.groupingBy(HistoryRecord::revision, Collectors.counting()));
-        assertThat(runs).hasSize(count).allSatisfy((revision, n) -> assertThat(n).as(revision).isEqualTo(1L));
-        assertThat(Catalog.read(db).tables().keySet()).filteredOn(t -> t.startsWith("t_r")).hasSize(count);
+        Map<String, Long> runs =
+                history.stream().collect(Collectors.groupingBy(HistoryRecord::revision, Collectors.counting()));
+        assertThat(runs)
+                .hasSize(count)
+                .allSatisfy((revision, n) -> assertThat(n).as(revision).isEqualTo(1L));
+        assertThat(Catalog.read(db).tables().keySet())
+                .filteredOn(t -> t.startsWith("t_r"))
+                .hasSize(count);
     }
 
     /**
@@ -70,7 +80,10 @@ final class Fleet {
         }
         DatabasePlatform postgres = Platforms.named("postgresql");
         String versionTable = postgres.sql().qualified(null, "migrations_version");
-        MigrationLock lock = new MigrationLock(db.url(), versionTable, Duration.ofSeconds(5),
+        MigrationLock lock = new MigrationLock(
+                db.url(),
+                versionTable,
+                Duration.ofSeconds(5),
                 postgres.lock(new DatabaseLock.Request(versionTable, Duration.ofSeconds(5), DeadHolderPolicy.WAIT)));
         lock.acquire(connection);
         return new HeldLock(connection, lock);
@@ -95,7 +108,8 @@ final class Fleet {
      * {@code sleep} false none does.
      */
     static void sleepOnce(TestDatabase db, boolean sleep) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SEQUENCE sleep_once");
             if (!sleep) {
                 s.execute("SELECT nextval('sleep_once')");

@@ -3,7 +3,7 @@ package dev.migrations.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.Migrations;
-import dev.migrations.HistoryRecord;
+import dev.migrations.api.HistoryRecord;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
@@ -50,11 +50,19 @@ class KillMidMigrationTest {
     Path tmp;
 
     static Stream<Arguments> killPoints() {
-        List<String> points = List.of("before:CREATE TABLE k_items", "after:CREATE TABLE k_items", "during:SLOW",
-                "after:SLOW", "after:CREATE INDEX ix_k_items", "before:UPDATE \"migrations_version\"",
-                "before:INSERT INTO \"migrations_history\"", "after:INSERT INTO \"migrations_history\"", "commit:3",
+        List<String> points = List.of(
+                "before:CREATE TABLE k_items",
+                "after:CREATE TABLE k_items",
+                "during:SLOW",
+                "after:SLOW",
+                "after:CREATE INDEX ix_k_items",
+                "before:UPDATE \"migrations_version\"",
+                "before:INSERT INTO \"migrations_history\"",
+                "after:INSERT INTO \"migrations_history\"",
+                "commit:3",
                 "before:CREATE TABLE t_r0003");
-        return Stream.of(Kind.POSTGRESQL, Kind.SQLITE).flatMap(kind -> points.stream().map(p -> Arguments.of(kind, p)));
+        return Stream.of(Kind.POSTGRESQL, Kind.SQLITE)
+                .flatMap(kind -> points.stream().map(p -> Arguments.of(kind, p)));
     }
 
     @ParameterizedTest(name = "{0} killed at {1}")
@@ -112,9 +120,13 @@ class KillMidMigrationTest {
         scripts.sql("r0001", "r0000", "CREATE TABLE t_r0001 (id INTEGER PRIMARY KEY);", "DROP TABLE t_r0001;");
         String guard = kind == Kind.POSTGRESQL ? NO_OTHER_MIGRATOR + ";\n" : "";
         String slow = kind == Kind.POSTGRESQL ? SLOW_POSTGRES : SLOW_SQLITE;
-        scripts.sql("r0002", "r0001", guard + "CREATE TABLE k_items (id INTEGER PRIMARY KEY, name VARCHAR(40));\n"
-                + "INSERT INTO k_items (id, name) VALUES (1, 'one');\n" + slow + ";\n"
-                + "CREATE INDEX ix_k_items ON k_items (name);", "DROP TABLE k_items;");
+        scripts.sql(
+                "r0002",
+                "r0001",
+                guard + "CREATE TABLE k_items (id INTEGER PRIMARY KEY, name VARCHAR(40));\n"
+                        + "INSERT INTO k_items (id, name) VALUES (1, 'one');\n" + slow + ";\n"
+                        + "CREATE INDEX ix_k_items ON k_items (name);",
+                "DROP TABLE k_items;");
         scripts.sql("r0003", "r0002", "CREATE TABLE t_r0003 (id INTEGER PRIMARY KEY);", "DROP TABLE t_r0003;");
         return scripts;
     }
@@ -134,19 +146,25 @@ class KillMidMigrationTest {
     }
 
     /** The catalog is the schema of the revision the version table names, and the history agrees. */
-    private static void assertConsistent(TestDatabase db, Scripts scripts, Map<String, Catalog> expected,
-            String point) throws Exception {
+    private static void assertConsistent(TestDatabase db, Scripts scripts, Map<String, Catalog> expected, String point)
+            throws Exception {
         Migrations m = Fleet.engine(db, scripts);
         List<String> current = m.current();
         if (current.isEmpty()) {
-            assertThat(Catalog.read(db).tables().keySet()).as(point).noneMatch(t -> t.startsWith("t_") || t.startsWith("k_"));
+            assertThat(Catalog.read(db).tables().keySet())
+                    .as(point)
+                    .noneMatch(t -> t.startsWith("t_") || t.startsWith("k_"));
             return;
         }
         assertThat(current).as(point).hasSize(1);
         String at = current.get(0);
-        assertThat(Catalog.read(db)).as("catalog at %s, killed at %s", at, point).isEqualTo(expected.get(at));
-        List<String> applied = m.appliedHistory().stream().filter(HistoryRecord::success)
-                .map(HistoryRecord::revision).toList();
+        assertThat(Catalog.read(db))
+                .as("catalog at %s, killed at %s", at, point)
+                .isEqualTo(expected.get(at));
+        List<String> applied = m.appliedHistory().stream()
+                .filter(HistoryRecord::success)
+                .map(HistoryRecord::revision)
+                .toList();
         assertThat(applied).as(point).containsExactlyElementsOf(REVISIONS.subList(0, REVISIONS.indexOf(at) + 1));
         if (REVISIONS.indexOf(at) >= 2) {
             assertThat(count(db, "k_items WHERE name = 'one'")).as(point).isEqualTo(1);
@@ -161,7 +179,8 @@ class KillMidMigrationTest {
     }
 
     private static int count(TestDatabase db, String from) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
             rs.next();
             return rs.getInt(1);

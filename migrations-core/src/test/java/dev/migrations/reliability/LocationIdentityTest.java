@@ -2,9 +2,9 @@ package dev.migrations.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.Migrations;
-import dev.migrations.Validation;
 import dev.migrations.DatabaseStatus;
+import dev.migrations.Migrations;
+import dev.migrations.api.Validation;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -38,18 +38,25 @@ class LocationIdentityTest {
         Path root = tmp.resolve("app");
         Scripts scripts = new Scripts(root.resolve("db/migrations"));
         scripts.sql("a1", null, "CREATE TABLE t_a1 (id INTEGER PRIMARY KEY);", "DROP TABLE t_a1;");
-        scripts.sql("a2", "a1", "CREATE TABLE t_a2 (id INTEGER PRIMARY KEY);\r\nINSERT INTO t_a2 VALUES (1);",
+        scripts.sql(
+                "a2",
+                "a1",
+                "CREATE TABLE t_a2 (id INTEGER PRIMARY KEY);\r\nINSERT INTO t_a2 VALUES (1);",
                 "DROP TABLE t_a2;");
         Files.createDirectories(scripts.dir().resolve("sub"));
-        scripts.write("sub/002_a3.sql", "\uFEFF-- revision: a3\n-- down_revision: a2\n\n-- +upgrade\n"
-                + "CREATE TABLE t_a3 (id INTEGER PRIMARY KEY);\n-- +downgrade\nDROP TABLE t_a3;\n");
+        scripts.write(
+                "sub/002_a3.sql",
+                "\uFEFF-- revision: a3\n-- down_revision: a2\n\n-- +upgrade\n"
+                        + "CREATE TABLE t_a3 (id INTEGER PRIMARY KEY);\n-- +downgrade\nDROP TABLE t_a3;\n");
         Path jar = jar(root, tmp.resolve("migrations.jar"));
         Path moved = tmp.resolve("elsewhere/renamed parent");
         copy(root, moved);
 
         try (TestDatabase db = TestDatabases.sqlite(tmp.resolve("app.db"));
-                URLClassLoader fromJar = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
-                URLClassLoader fromFolder = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+                URLClassLoader fromJar =
+                        new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                URLClassLoader fromFolder =
+                        new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
             Map<String, Migrations> engines = new LinkedHashMap<>();
             engines.put("folder", engine(db, "filesystem:" + root.resolve("db/migrations"), null));
             engines.put("jar", engine(db, "classpath:db/migrations", fromJar));
@@ -76,12 +83,17 @@ class LocationIdentityTest {
 
     /** Each revision's checksum as this engine computes it from the scripts it read. */
     private static Map<String, String> checksums(Migrations engine) {
-        return engine.status().revisions().stream().collect(Collectors.toMap(DatabaseStatus.RevisionStatus::id,
-                DatabaseStatus.RevisionStatus::checksum, (a, b) -> a, TreeMap::new));
+        return engine.status().revisions().stream()
+                .collect(Collectors.toMap(
+                        DatabaseStatus.RevisionStatus::id,
+                        DatabaseStatus.RevisionStatus::checksum,
+                        (a, b) -> a,
+                        TreeMap::new));
     }
 
     private static Path jar(Path root, Path jar) throws IOException {
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(root)) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(root)) {
             // Folders get entries of their own, as Maven, Gradle and Boot's repackaging write them.
             for (Path path : files.filter(p -> !p.equals(root)).sorted().toList()) {
                 String name = root.relativize(path).toString().replace('\\', '/');
@@ -105,5 +117,4 @@ class LocationIdentityTest {
             }
         }
     }
-
 }

@@ -2,8 +2,8 @@ package dev.migrations.reliability;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
-import dev.migrations.AppliedStep;
-import dev.migrations.DeadHolderPolicy;
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.DeadHolderPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +24,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class MigratorMain {
 
-    private MigratorMain() {
-    }
+    private MigratorMain() {}
 
     public static void main(String[] args) {
         String url = args[0];
@@ -46,7 +45,8 @@ public final class MigratorMain {
                 throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        Migrations migrations = config.dataSource(new PausingDataSource(dataSource(url), pauses)).load();
+        Migrations migrations = config.dataSource(new PausingDataSource(dataSource(url), pauses))
+                .load();
         try {
             if (printPending) {
                 System.out.println("PENDING " + migrations.status().pending().size());

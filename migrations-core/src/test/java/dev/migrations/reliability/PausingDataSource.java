@@ -37,7 +37,8 @@ final class PausingDataSource implements DataSource {
         }
 
         boolean matches(String when, String sql) {
-            return this.when.equals(when) && sql != null
+            return this.when.equals(when)
+                    && sql != null
                     && sql.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
         }
     }
@@ -83,14 +84,15 @@ final class PausingDataSource implements DataSource {
             }
             return result;
         };
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                handler);
+        return (Connection)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 
     private <T extends Statement> T statement(T target, Class<T> type, String preparedSql) {
         InvocationHandler handler = (proxy, method, args) -> {
             boolean executes = method.getName().startsWith("execute");
-            String sql = preparedSql != null ? preparedSql
+            String sql = preparedSql != null
+                    ? preparedSql
                     : args != null && args.length > 0 && args[0] instanceof String s ? s : null;
             if (executes) {
                 check("before", sql);

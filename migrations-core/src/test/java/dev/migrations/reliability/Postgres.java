@@ -10,13 +10,13 @@ import java.time.Duration;
 /** What the PostgreSQL reliability tests ask the server about other sessions. */
 final class Postgres {
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     /** The backend of the given process's migrating session while it executes a statement, or 0. */
     static int activeMigratorBackend(TestDatabase db, long processId) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement("SELECT pid"
-                + " FROM pg_stat_activity WHERE application_name LIKE ? AND state = 'active'")) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT pid" + " FROM pg_stat_activity WHERE application_name LIKE ? AND state = 'active'")) {
             s.setString(1, "migrations " + processId + "@%");
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
@@ -43,12 +43,15 @@ final class Postgres {
 
     /** Advisory locks held in the test's database, whoever holds them. */
     static int advisoryLocks(TestDatabase db) throws SQLException {
-        return queryInt(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        return queryInt(
+                db,
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
     }
 
     static int queryInt(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1);

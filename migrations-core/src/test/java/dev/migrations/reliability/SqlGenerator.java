@@ -11,8 +11,10 @@ import java.util.Random;
  */
 final class SqlGenerator {
 
-    private static final String[] WORDS = {"SELECT", "x", "1", "CREATE", "TRIGGER", "t_1", "INSERT", "INTO", "VALUES",
-        "DO", "Ea", "e1", "a$b", "CASE", "WHEN", "THEN", "ELSE", "END", "BEGIN", "NULL", "t", "'", "naïve", "東京"};
+    private static final String[] WORDS = {
+        "SELECT", "x", "1", "CREATE", "TRIGGER", "t_1", "INSERT", "INTO", "VALUES", "DO", "Ea", "e1", "a$b", "CASE",
+        "WHEN", "THEN", "ELSE", "END", "BEGIN", "NULL", "t", "'", "naïve", "東京"
+    };
     private static final String TEXT = ";'\"$-/*\\ \nab東";
     private static final String NOISE = "';\"$-/*\n\t EeBEGINDCASTR$$x_1\\`()";
 
@@ -85,8 +87,12 @@ final class SqlGenerator {
         StringBuilder s = new StringBuilder("CREATE TRIGGER tr_" + random.nextInt(100) + " AFTER INSERT ON t\nBEGIN\n");
         int statements = 1 + random.nextInt(3);
         for (int i = 0; i < statements; i++) {
-            s.append("  ").append(random.nextBoolean() ? "UPDATE t SET n = CASE WHEN n > 1 THEN 0 ELSE n END"
-                    : "INSERT INTO audit VALUES (" + bodyFragment() + ")").append(";\n");
+            s.append("  ")
+                    .append(
+                            random.nextBoolean()
+                                    ? "UPDATE t SET n = CASE WHEN n > 1 THEN 0 ELSE n END"
+                                    : "INSERT INTO audit VALUES (" + bodyFragment() + ")")
+                    .append(";\n");
         }
         return s.append("END").toString();
     }

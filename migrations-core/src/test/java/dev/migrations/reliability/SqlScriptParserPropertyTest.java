@@ -2,11 +2,11 @@ package dev.migrations.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.MigrationsException;
-import dev.migrations.reliability.SqlSplitterPropertyTest.Seeds;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.internal.script.SqlMigrationScript;
 import dev.migrations.internal.script.SqlScriptParser;
 import dev.migrations.internal.script.SqlStatement;
+import dev.migrations.reliability.SqlSplitterPropertyTest.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,12 +22,36 @@ import org.junit.jupiter.api.Test;
 class SqlScriptParserPropertyTest {
 
     private static final int CASES = 2_000;
-    private static final String[] LINES = {"-- revision: a1", "-- down_revision: a0", "-- down_revision: (a0, b0)",
-        "-- branch_labels: shop", "-- depends_on: x1", "-- message: hello: world", "-- transactional: false",
-        "-- transactional: yes", "-- revision:", "-- Message: twice", "-- unknown_key: v", "-- not a key", "--",
-        "-- +upgrade", "--+UPGRADE", "-- +upgrade extra", "-- +downgrade", "-- +Downgrade", "-- +sideways", "",
-        "   ", "SELECT 1;", "CREATE TABLE t (id INT);", "'unclosed", "/* open", "$$", "\uFEFF-- revision: b1",
-        "-- create_date: 2026-11-21"};
+    private static final String[] LINES = {
+        "-- revision: a1",
+        "-- down_revision: a0",
+        "-- down_revision: (a0, b0)",
+        "-- branch_labels: shop",
+        "-- depends_on: x1",
+        "-- message: hello: world",
+        "-- transactional: false",
+        "-- transactional: yes",
+        "-- revision:",
+        "-- Message: twice",
+        "-- unknown_key: v",
+        "-- not a key",
+        "--",
+        "-- +upgrade",
+        "--+UPGRADE",
+        "-- +upgrade extra",
+        "-- +downgrade",
+        "-- +Downgrade",
+        "-- +sideways",
+        "",
+        "   ",
+        "SELECT 1;",
+        "CREATE TABLE t (id INT);",
+        "'unclosed",
+        "/* open",
+        "$$",
+        "\uFEFF-- revision: b1",
+        "-- create_date: 2026-11-21"
+    };
 
     @Test
     void generatedFilesReadBackAsWritten() {
@@ -52,14 +76,24 @@ class SqlScriptParserPropertyTest {
             assertThat(script.node().declaredBranchLabels()).as(why).containsExactlyInAnyOrderElementsOf(labels);
             assertThat(script.message()).as(why).isEqualTo(message.strip());
             assertThat(script.transactional()).as(why).isEqualTo(transactional);
-            assertThat(script.upgradeStatements()).as(why).extracting(SqlStatement::sql)
-                    .containsExactlyElementsOf(upgrade.stream().map(s -> s.replace("\r\n", "\n").strip()).toList());
-            assertThat(script.downgradeStatements()).as(why).extracting(SqlStatement::sql)
-                    .containsExactlyElementsOf(downgrade.stream().map(s -> s.replace("\r\n", "\n").strip()).toList());
+            assertThat(script.upgradeStatements())
+                    .as(why)
+                    .extracting(SqlStatement::sql)
+                    .containsExactlyElementsOf(upgrade.stream()
+                            .map(s -> s.replace("\r\n", "\n").strip())
+                            .toList());
+            assertThat(script.downgradeStatements())
+                    .as(why)
+                    .extracting(SqlStatement::sql)
+                    .containsExactlyElementsOf(downgrade.stream()
+                            .map(s -> s.replace("\r\n", "\n").strip())
+                            .toList());
 
             String dressed = (random.nextBoolean() ? "\uFEFF" : "")
                     + canonical.replace("\n", sql.oneOf("\n", "\r\n", " \n", "\t\r\n"));
-            assertThat(SqlScriptParser.parse("gen.sql", dressed).checksum()).as(why).isEqualTo(script.checksum());
+            assertThat(SqlScriptParser.parse("gen.sql", dressed).checksum())
+                    .as(why)
+                    .isEqualTo(script.checksum());
         }
     }
 
@@ -86,10 +120,14 @@ class SqlScriptParserPropertyTest {
             for (boolean up : new boolean[] {true, false}) {
                 try {
                     List<SqlStatement> statements = up ? script.upgradeStatements() : script.downgradeStatements();
-                    assertThat(statements).as(why).allSatisfy(s -> assertThat(s.sql()).isNotBlank());
+                    assertThat(statements)
+                            .as(why)
+                            .allSatisfy(s -> assertThat(s.sql()).isNotBlank());
                 } catch (MigrationsException e) {
-                    assertThat(e.getMessage()).as(why).matches("(?s)(Malformed migration fuzz\\.sql:\\d+: .*"
-                            + "|Revision .* has no '-- \\+downgrade' section.*)");
+                    assertThat(e.getMessage())
+                            .as(why)
+                            .matches("(?s)(Malformed migration fuzz\\.sql:\\d+: .*"
+                                    + "|Revision .* has no '-- \\+downgrade' section.*)");
                 }
             }
         }
@@ -105,8 +143,15 @@ class SqlScriptParserPropertyTest {
     }
 
     /** A file in one of the spellings the format accepts: key case, spacing, list punctuation, marker case. */
-    private static String render(Random random, String id, List<String> down, List<String> labels,
-            List<String> dependsOn, String message, boolean transactional, List<String> upgrade,
+    private static String render(
+            Random random,
+            String id,
+            List<String> down,
+            List<String> labels,
+            List<String> dependsOn,
+            String message,
+            boolean transactional,
+            List<String> upgrade,
             List<String> downgrade) {
         List<String> header = new ArrayList<>();
         header.add(key(random, "revision") + id);
@@ -144,8 +189,10 @@ class SqlScriptParserPropertyTest {
         }
         return switch (random.nextInt(3)) {
             case 0 -> String.join(", ", ids);
-            case 1 -> "(" + String.join(", ", ids.stream().map(i -> "'" + i + "'").toList()) + ")";
-            default -> "[" + String.join(",", ids.stream().map(i -> "\"" + i + "\"").toList()) + "]";
+            case 1 ->
+                "(" + String.join(", ", ids.stream().map(i -> "'" + i + "'").toList()) + ")";
+            default ->
+                "[" + String.join(",", ids.stream().map(i -> "\"" + i + "\"").toList()) + "]";
         };
     }
 }

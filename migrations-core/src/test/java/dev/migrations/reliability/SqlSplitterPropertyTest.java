@@ -25,13 +25,22 @@ class SqlSplitterPropertyTest {
             String text = generator.join(statements);
             int firstLine = 1 + generator.upTo(50);
             List<SqlStatement> split = SqlSplitter.split(text, firstLine);
-            assertThat(split).as(Seeds.describe(seed, text)).extracting(SqlStatement::sql)
-                    .containsExactlyElementsOf(statements.stream().map(String::strip).toList());
+            assertThat(split)
+                    .as(Seeds.describe(seed, text))
+                    .extracting(SqlStatement::sql)
+                    .containsExactlyElementsOf(
+                            statements.stream().map(String::strip).toList());
             int from = 0;
             for (int i = 0; i < statements.size(); i++) {
                 int at = text.indexOf(statements.get(i), from);
-                int line = firstLine + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
-                assertThat(split.get(i).line()).as(Seeds.describe(seed, text) + "\nstatement " + i).isEqualTo(line);
+                int line = firstLine
+                        + (int) text.substring(0, at)
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count();
+                assertThat(split.get(i).line())
+                        .as(Seeds.describe(seed, text) + "\nstatement " + i)
+                        .isEqualTo(line);
                 from = at + statements.get(i).length();
             }
         }
@@ -45,8 +54,9 @@ class SqlSplitterPropertyTest {
     void anyTextSplitsOrFailsWithAClearErrorAndSplittingIsStable() {
         for (long seed : Seeds.of(CASES)) {
             SqlGenerator generator = new SqlGenerator(seed);
-            String text = generator.chance(2) ? generator.noise() : generator.join(generator.statements())
-                    + generator.noise();
+            String text = generator.chance(2)
+                    ? generator.noise()
+                    : generator.join(generator.statements()) + generator.noise();
             List<SqlStatement> split;
             try {
                 split = SqlSplitter.split(text, 1);
@@ -56,17 +66,23 @@ class SqlSplitterPropertyTest {
                 continue;
             }
             List<String> sql = split.stream().map(SqlStatement::sql).toList();
-            assertThat(sql).as(Seeds.describe(seed, text)).allSatisfy(s -> assertThat(s).isNotBlank().isEqualTo(s.strip()));
+            assertThat(sql)
+                    .as(Seeds.describe(seed, text))
+                    .allSatisfy(s -> assertThat(s).isNotBlank().isEqualTo(s.strip()));
             String joined = String.join("\n;\n", sql);
-            assertThat(SqlSplitter.split(joined, 1)).as(Seeds.describe(seed, text)).extracting(SqlStatement::sql)
+            assertThat(SqlSplitter.split(joined, 1))
+                    .as(Seeds.describe(seed, text))
+                    .extracting(SqlStatement::sql)
                     .containsExactlyElementsOf(sql);
         }
     }
 
     @Test
     void commentOnlyPiecesAreNotStatements() {
-        assertThat(SqlSplitter.split("-- nothing;\n/* still; nothing */ ;\n ; ;", 1)).isEmpty();
-        assertThat(SqlSplitter.split("-- header\nSELECT 1; -- trailing\n", 1)).extracting(SqlStatement::sql)
+        assertThat(SqlSplitter.split("-- nothing;\n/* still; nothing */ ;\n ; ;", 1))
+                .isEmpty();
+        assertThat(SqlSplitter.split("-- header\nSELECT 1; -- trailing\n", 1))
+                .extracting(SqlStatement::sql)
                 .containsExactly("-- header\nSELECT 1");
     }
 
@@ -77,8 +93,7 @@ class SqlSplitterPropertyTest {
     /** The seeds a property runs over: one given with -Dfuzz.seed, or CASES in a row from a random start. */
     static final class Seeds {
 
-        private Seeds() {
-        }
+        private Seeds() {}
 
         static List<Long> of(int count) {
             String fixed = System.getProperty("fuzz.seed");

@@ -23,13 +23,17 @@ import javax.sql.DataSource;
  */
 public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) {
 
-    public record ColumnInfo(String type, boolean nullable, String defaultValue, boolean autoIncrement,
-            String comment) {
-    }
+    public record ColumnInfo(
+            String type, boolean nullable, String defaultValue, boolean autoIncrement, String comment) {}
 
-    public record TableInfo(String comment, Map<String, ColumnInfo> columns, String primaryKey,
-            TreeSet<String> foreignKeys, TreeSet<String> indexes, TreeSet<String> uniques, TreeSet<String> checks) {
-    }
+    public record TableInfo(
+            String comment,
+            Map<String, ColumnInfo> columns,
+            String primaryKey,
+            TreeSet<String> foreignKeys,
+            TreeSet<String> indexes,
+            TreeSet<String> uniques,
+            TreeSet<String> checks) {}
 
     public TableInfo table(String name) {
         TableInfo t = tables.get(name);
@@ -42,7 +46,8 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
     public ColumnInfo column(String table, String column) {
         ColumnInfo c = table(table).columns().get(column);
         if (c == null) {
-            throw new AssertionError("No column " + table + "." + column + " in " + table(table).columns().keySet());
+            throw new AssertionError("No column " + table + "." + column + " in "
+                    + table(table).columns().keySet());
         }
         return c;
     }
@@ -79,8 +84,7 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
             try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
-                    if (!name.toLowerCase(Locale.ROOT).startsWith("migrations_")
-                            && !name.startsWith("sqlite_")) {
+                    if (!name.toLowerCase(Locale.ROOT).startsWith("migrations_") && !name.startsWith("sqlite_")) {
                         stored.put(name, rs.getString("REMARKS"));
                     }
                 }
@@ -103,13 +107,24 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                     if (kind == Kind.POSTGRESQL && def != null && def.startsWith("nextval(")) {
                         auto = true;
                     }
-                    columns.put(norm(rs.getString("COLUMN_NAME")), new ColumnInfo(type + "(" + size + ")",
-                            rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable, def, auto,
-                            emptyToNull(rs.getString("REMARKS"))));
+                    columns.put(
+                            norm(rs.getString("COLUMN_NAME")),
+                            new ColumnInfo(
+                                    type + "(" + size + ")",
+                                    rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable,
+                                    def,
+                                    auto,
+                                    emptyToNull(rs.getString("REMARKS"))));
                 }
             }
-            return new TableInfo(emptyToNull(remarks), columns, primaryKey(name), foreignKeys(name), indexes(name),
-                    uniques(name), checks(name));
+            return new TableInfo(
+                    emptyToNull(remarks),
+                    columns,
+                    primaryKey(name),
+                    foreignKeys(name),
+                    indexes(name),
+                    uniques(name),
+                    checks(name));
         }
 
         private String primaryKey(String table) throws SQLException {
@@ -132,12 +147,14 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                     String key = (name == null || name.isEmpty() ? "" : mask(name)) + "->"
                             + norm(rs.getString("PKTABLE_NAME")) + " del=" + rule(rs.getShort("DELETE_RULE"))
                             + " upd=" + rule(rs.getShort("UPDATE_RULE")) + " defer=" + rs.getShort("DEFERRABILITY");
-                    keys.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
-                        norm(rs.getString("FKCOLUMN_NAME")), norm(rs.getString("PKCOLUMN_NAME"))});
+                    keys.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(new String[] {norm(rs.getString("FKCOLUMN_NAME")), norm(rs.getString("PKCOLUMN_NAME"))
+                            });
                 }
             }
             TreeSet<String> out = new TreeSet<>();
-            keys.forEach((k, cols) -> out.add(k + " " + cols.stream().map(p -> p[0] + ">" + p[1]).toList()));
+            keys.forEach((k, cols) ->
+                    out.add(k + " " + cols.stream().map(p -> p[0] + ">" + p[1]).toList()));
             return out;
         }
 
@@ -165,14 +182,17 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                     String column = rs.getString("COLUMN_NAME");
                     String order = "D".equals(rs.getString("ASC_OR_DESC")) ? " desc" : "";
                     indexes.computeIfAbsent(name, k -> new TreeMap<>())
-                            .put((int) rs.getShort("ORDINAL_POSITION"), (column == null ? "expr" : norm(column)) + order);
+                            .put(
+                                    (int) rs.getShort("ORDINAL_POSITION"),
+                                    (column == null ? "expr" : norm(column)) + order);
                     unique.put(name, !rs.getBoolean("NON_UNIQUE"));
                 }
             }
             TreeSet<String> out = new TreeSet<>();
             for (Map.Entry<String, TreeMap<Integer, String>> e : indexes.entrySet()) {
                 String name = e.getKey();
-                List<String> columns = kind == Kind.SQLITE ? sqliteIndexColumns(name)
+                List<String> columns = kind == Kind.SQLITE
+                        ? sqliteIndexColumns(name)
                         : new ArrayList<>(e.getValue().values());
                 out.add(mask(name) + (unique.get(name) ? " unique " : " ") + columns + partialCondition(table, name));
             }
@@ -182,7 +202,8 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
         /** sqlite-jdbc does not report descending columns; the pragma does. */
         private List<String> sqliteIndexColumns(String index) throws SQLException {
             List<String> out = new ArrayList<>();
-            try (var ps = c.prepareStatement("SELECT name, desc FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
+            try (var ps =
+                    c.prepareStatement("SELECT name, desc FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
                 ps.setString(1, index);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -197,8 +218,9 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
         /** The WHERE of a partial index, which JDBC metadata does not report. */
         private String partialCondition(String table, String index) throws SQLException {
             String sql = switch (kind) {
-                case POSTGRESQL -> "SELECT pg_get_expr(ix.indpred, ix.indrelid) FROM pg_index ix JOIN pg_class i"
-                        + " ON i.oid = ix.indexrelid WHERE i.relname = ? AND i.relnamespace = current_schema()::regnamespace";
+                case POSTGRESQL ->
+                    "SELECT pg_get_expr(ix.indpred, ix.indrelid) FROM pg_index ix JOIN pg_class i"
+                            + " ON i.oid = ix.indexrelid WHERE i.relname = ? AND i.relnamespace = current_schema()::regnamespace";
                 case SQLITE -> "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?";
                 case H2 -> null;
             };
@@ -214,7 +236,9 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                     }
                     if (kind == Kind.SQLITE) {
                         int where = text.toUpperCase(Locale.ROOT).lastIndexOf(" WHERE ");
-                        return where < 0 ? "" : " where " + text.substring(where + 7).strip();
+                        return where < 0
+                                ? ""
+                                : " where " + text.substring(where + 7).strip();
                     }
                     return " where " + text;
                 }
@@ -223,16 +247,19 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
 
         private TreeSet<String> uniques(String table) throws SQLException {
             String sql = switch (kind) {
-                case POSTGRESQL -> "SELECT co.conname, pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN pg_class t"
-                        + " ON t.oid = co.conrelid WHERE co.contype = 'u' AND t.relname = ?"
-                        + " AND t.relnamespace = current_schema()::regnamespace";
-                case H2 -> "SELECT tc.CONSTRAINT_NAME, (SELECT LISTAGG(k.COLUMN_NAME, ',') WITHIN GROUP (ORDER BY"
-                        + " k.ORDINAL_POSITION) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_NAME ="
-                        + " tc.CONSTRAINT_NAME AND k.TABLE_SCHEMA = tc.TABLE_SCHEMA) FROM"
-                        + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc WHERE tc.CONSTRAINT_TYPE = 'UNIQUE'"
-                        + " AND tc.TABLE_SCHEMA = 'PUBLIC' AND tc.TABLE_NAME = ?";
-                case SQLITE -> "SELECT il.name, (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii)"
-                        + " FROM pragma_index_list(?) il WHERE il.origin = 'u'";
+                case POSTGRESQL ->
+                    "SELECT co.conname, pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN pg_class t"
+                            + " ON t.oid = co.conrelid WHERE co.contype = 'u' AND t.relname = ?"
+                            + " AND t.relnamespace = current_schema()::regnamespace";
+                case H2 ->
+                    "SELECT tc.CONSTRAINT_NAME, (SELECT LISTAGG(k.COLUMN_NAME, ',') WITHIN GROUP (ORDER BY"
+                            + " k.ORDINAL_POSITION) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_NAME ="
+                            + " tc.CONSTRAINT_NAME AND k.TABLE_SCHEMA = tc.TABLE_SCHEMA) FROM"
+                            + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc WHERE tc.CONSTRAINT_TYPE = 'UNIQUE'"
+                            + " AND tc.TABLE_SCHEMA = 'PUBLIC' AND tc.TABLE_NAME = ?";
+                case SQLITE ->
+                    "SELECT il.name, (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii)"
+                            + " FROM pragma_index_list(?) il WHERE il.origin = 'u'";
             };
             TreeSet<String> out = new TreeSet<>();
             try (var ps = c.prepareStatement(sql)) {
@@ -246,8 +273,8 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
             if (kind == Kind.SQLITE) {
                 // SQLite keeps a unique constraint's name only in the table's DDL.
                 String ddl = tableSql(table);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "(?i)CONSTRAINT\\s+\"?(\\w+)\"?\\s+UNIQUE").matcher(ddl);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)CONSTRAINT\\s+\"?(\\w+)\"?\\s+UNIQUE")
+                        .matcher(ddl);
                 while (m.find()) {
                     out.add("named " + m.group(1));
                 }
@@ -259,7 +286,8 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
             TreeSet<String> out = new TreeSet<>();
             if (kind == Kind.SQLITE) {
                 String ddl = tableSql(table);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(?:CONSTRAINT\\s+\"?(\\w+)\"?\\s+)?CHECK\\s*\\(")
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                                "(?i)(?:CONSTRAINT\\s+\"?(\\w+)\"?\\s+)?CHECK\\s*\\(")
                         .matcher(ddl);
                 while (m.find()) {
                     int depth = 1;
@@ -268,7 +296,8 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                         char ch = ddl.charAt(i++);
                         depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
                     }
-                    out.add((m.group(1) == null ? "" : m.group(1)) + ": " + ddl.substring(m.end(), i - 1).strip());
+                    out.add((m.group(1) == null ? "" : m.group(1)) + ": "
+                            + ddl.substring(m.end(), i - 1).strip());
                 }
                 return out;
             }
@@ -293,24 +322,27 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
 
         private TreeSet<String> sequences() throws SQLException {
             String sql = switch (kind) {
-                case POSTGRESQL -> "SELECT sequencename, start_value, increment_by, min_value, max_value, cycle,"
-                        + " cache_size FROM pg_sequences WHERE schemaname = current_schema()";
-                case H2 -> "SELECT SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION,"
-                        + " CACHE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = 'PUBLIC'";
+                case POSTGRESQL ->
+                    "SELECT sequencename, start_value, increment_by, min_value, max_value, cycle,"
+                            + " cache_size FROM pg_sequences WHERE schemaname = current_schema()";
+                case H2 ->
+                    "SELECT SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION,"
+                            + " CACHE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = 'PUBLIC'";
                 case SQLITE -> null;
             };
             TreeSet<String> out = new TreeSet<>();
             if (sql == null) {
                 return out;
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     if (rs.getString(1).toLowerCase(Locale.ROOT).startsWith("migrations_")) {
                         continue;
                     }
                     out.add(norm(rs.getString(1)) + " start=" + rs.getString(2) + " inc=" + rs.getString(3) + " min="
-                            + rs.getString(4) + " max=" + rs.getString(5) + " cycle=" + rs.getString(6).toLowerCase(
-                                    Locale.ROOT) + " cache=" + rs.getString(7));
+                            + rs.getString(4) + " max=" + rs.getString(5) + " cycle="
+                            + rs.getString(6).toLowerCase(Locale.ROOT) + " cache=" + rs.getString(7));
                 }
             }
             return out;
@@ -341,8 +373,7 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
             if (name == null) {
                 return null;
             }
-            return kind == Kind.H2 && name.equals(name.toUpperCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT)
-                    : name;
+            return kind == Kind.H2 && name.equals(name.toUpperCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
         }
 
         /** Names the database made up (H2's CONSTRAINT_1A, SQLite's autoindexes) change from run to run. */

@@ -9,8 +9,7 @@ import java.util.List;
 /** Revisions built in test code: a chain of lambdas instead of annotated classes. */
 public final class CodeRevisions {
 
-    private CodeRevisions() {
-    }
+    private CodeRevisions() {}
 
     /** A revision whose downgrade is derived from its upgrade. */
     public static MigrationScript reversible(String id, String down, ReversibleMigration upgrade) {
@@ -18,8 +17,16 @@ public final class CodeRevisions {
     }
 
     public static MigrationScript of(String id, String down, boolean transactional, Migration migration) {
-        return JavaMigrationScript.of(new MigrationScript.Header(id, down == null ? List.of() : List.of(down),
-                List.of(), List.of(), "test " + id, null, transactional), migration);
+        return JavaMigrationScript.of(
+                new MigrationScript.Header(
+                        id,
+                        down == null ? List.of() : List.of(down),
+                        List.of(),
+                        List.of(),
+                        "test " + id,
+                        null,
+                        transactional),
+                migration);
     }
 
     /** A revision with both directions written out. */

@@ -8,8 +8,7 @@ final class DockerPostgres {
 
     private static PostgreSQLContainer container;
 
-    private DockerPostgres() {
-    }
+    private DockerPostgres() {}
 
     static synchronized String urlIfDockerRuns() {
         if (container != null) {

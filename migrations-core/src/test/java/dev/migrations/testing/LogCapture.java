@@ -24,7 +24,9 @@ public final class LogCapture implements AutoCloseable {
 
     public List<String> messages() {
         synchronized (appender.list) {
-            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            return appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
         }
     }
 

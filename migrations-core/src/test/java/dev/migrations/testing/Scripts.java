@@ -30,14 +30,20 @@ public final class Scripts {
 
     /** A revision that creates table {@code t_<id>} and drops it on downgrade. */
     public Path table(String id, String down) {
-        return sql(id, down, "CREATE TABLE t_" + id + " (id INTEGER PRIMARY KEY, name VARCHAR(50));",
+        return sql(
+                id,
+                down,
+                "CREATE TABLE t_" + id + " (id INTEGER PRIMARY KEY, name VARCHAR(50));",
                 "DROP TABLE t_" + id + ";");
     }
 
     public Path sql(String id, String down, String upgrade, String downgrade) {
-        return write(String.format("%03d_%s.sql", counter++, id), "-- revision: " + id + "\n"
-                + (down == null ? "" : "-- down_revision: " + down + "\n") + "-- message: revision " + id + "\n\n"
-                + "-- +upgrade\n" + upgrade + "\n\n-- +downgrade\n" + downgrade + "\n");
+        return write(
+                String.format("%03d_%s.sql", counter++, id),
+                "-- revision: " + id + "\n"
+                        + (down == null ? "" : "-- down_revision: " + down + "\n") + "-- message: revision " + id
+                        + "\n\n"
+                        + "-- +upgrade\n" + upgrade + "\n\n-- +downgrade\n" + downgrade + "\n");
     }
 
     public Path write(String name, String content) {

@@ -22,10 +22,13 @@ public final class TestDatabases {
     private static final String LOCAL_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static String postgresUrl;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
-    public enum Kind { POSTGRESQL, SQLITE, H2 }
+    public enum Kind {
+        POSTGRESQL,
+        SQLITE,
+        H2
+    }
 
     /** A fresh, empty database of the given kind; {@code dir} holds SQLite files. */
     public static TestDatabase create(Kind kind, Path dir) {
@@ -39,7 +42,7 @@ public final class TestDatabases {
     public static TestDatabase sqlite(Path file) {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file);
-        return new TestDatabase(Kind.SQLITE, ds, "jdbc:sqlite:" + file, () -> { });
+        return new TestDatabase(Kind.SQLITE, ds, "jdbc:sqlite:" + file, () -> {});
     }
 
     public static TestDatabase h2() {
@@ -48,7 +51,8 @@ public final class TestDatabases {
         ds.setURL(url);
         ds.setUser("sa");
         return new TestDatabase(Kind.H2, ds, url, () -> {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             }
         });
@@ -58,7 +62,8 @@ public final class TestDatabases {
     public static TestDatabase postgres() {
         String base = postgresUrl();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(base);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a schema on " + base + ": " + e.getMessage(), e);
@@ -68,7 +73,8 @@ public final class TestDatabases {
         ds.setCurrentSchema(schema);
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new TestDatabase(Kind.POSTGRESQL, ds, url, () -> {
-            try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(base);
+                    Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         });
@@ -89,15 +95,16 @@ public final class TestDatabases {
         try (Connection c = DriverManager.getConnection(LOCAL_DEFAULT)) {
             return postgresUrl = LOCAL_DEFAULT;
         } catch (SQLException e) {
-            throw new IllegalStateException("No PostgreSQL for the tests: set " + POSTGRES_URL_VARIABLE
-                    + " to a JDBC URL (with user), run Docker for Testcontainers, or start PostgreSQL on"
-                    + " 127.0.0.1:5432 (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "No PostgreSQL for the tests: set " + POSTGRES_URL_VARIABLE
+                            + " to a JDBC URL (with user), run Docker for Testcontainers, or start PostgreSQL on"
+                            + " 127.0.0.1:5432 (" + e.getMessage() + ")",
+                    e);
         }
     }
 
     /** A database the test owns; closing it drops what it created. */
-    public record TestDatabase(Kind kind, DataSource dataSource, String url, Cleanup cleanup)
-            implements AutoCloseable {
+    public record TestDatabase(Kind kind, DataSource dataSource, String url, Cleanup cleanup) implements AutoCloseable {
 
         @Override
         public void close() throws Exception {

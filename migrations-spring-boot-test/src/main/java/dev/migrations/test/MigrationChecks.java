@@ -1,10 +1,10 @@
 package dev.migrations.test;
 
 import dev.migrations.Migrations;
-import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.schema.SchemaSnapshot;
-import dev.migrations.autogenerate.render.DiffReport;
 import dev.migrations.RevisionInfo;
+import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.render.DiffReport;
+import dev.migrations.schema.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +52,8 @@ public final class MigrationChecks {
         List<String> heads = migrations.heads();
         if (heads.size() != expected) {
             throw failure("Expected " + expected + " head revision" + (expected == 1 ? "" : "s") + ", found "
-                    + heads.size() + ":\n" + heads.stream().map(id -> "  " + describe(id)).collect(Collectors.joining("\n"))
+                    + heads.size() + ":\n"
+                    + heads.stream().map(id -> "  " + describe(id)).collect(Collectors.joining("\n"))
                     + "\nTwo heads usually mean two branches met in version control without a merge revision: run"
                     + " `migrations merge -m \"merge heads\" heads` and commit the file it writes.");
         }
@@ -74,11 +75,14 @@ public final class MigrationChecks {
      * Tables no entity maps are not a difference (they are reported by autogenerate, never dropped).
      */
     public void modelMatchesSchema(SchemaSnapshot entities) {
-        attempt(() -> migrations.upgrade("heads"), "Upgrading to the heads before comparing with the entities failed: ");
+        attempt(
+                () -> migrations.upgrade("heads"),
+                "Upgrading to the heads before comparing with the entities failed: ");
         SchemaDiff diff = migrations.compareWith(entities);
         if (!diff.changes().isEmpty()) {
-            throw failure("The entities and the migrations disagree: at the heads (" + String.join(", ",
-                    migrations.heads()) + ") autogenerate still finds " + diff.changes().size() + " change"
+            throw failure("The entities and the migrations disagree: at the heads ("
+                    + String.join(", ", migrations.heads()) + ") autogenerate still finds "
+                    + diff.changes().size() + " change"
                     + (diff.changes().size() == 1 ? "" : "s") + ". A revision is missing, or one differs from the"
                     + " entities; `migrations revision --autogenerate -m \"...\"` would write:\n"
                     + indent(DiffReport.lines(diff)));
@@ -108,8 +112,10 @@ public final class MigrationChecks {
                         + " started from. To get back there it would still need:\n"
                         + indent(SchemaSnapshots.difference(after, before)));
             }
-            attempt(() -> migrations.upgrade(id), "Stairway: upgrading " + where + " again after its downgrade"
-                    + " failed (the downgrade left something behind that the upgrade trips over): ");
+            attempt(
+                    () -> migrations.upgrade(id),
+                    "Stairway: upgrading " + where + " again after its downgrade"
+                            + " failed (the downgrade left something behind that the upgrade trips over): ");
         }
     }
 
@@ -144,17 +150,19 @@ public final class MigrationChecks {
     private boolean toBase(String check) {
         boolean applied = !migrations.current().isEmpty();
         if (applied) {
-            attempt(() -> migrations.downgrade("base"), "Could not bring the database down to base to start "
-                    + check + " from an empty database (the stairway check finds the revision whose downgrade"
-                    + " is broken): ");
+            attempt(
+                    () -> migrations.downgrade("base"),
+                    "Could not bring the database down to base to start "
+                            + check + " from an empty database (the stairway check finds the revision whose downgrade"
+                            + " is broken): ");
         }
         return applied;
     }
 
     private String describe(String id) {
         RevisionInfo revision = migrations.show(id);
-        String message = revision.message() == null || revision.message().isBlank() ? ""
-                : " \"" + revision.message() + "\"";
+        String message =
+                revision.message() == null || revision.message().isBlank() ? "" : " \"" + revision.message() + "\"";
         return "revision " + id + message + " (" + revision.source() + ")";
     }
 

@@ -35,8 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface MigrationsTest {
 
     /** The checks to run, in this order; all of them unless narrowed. */
-    MigrationCheck[] checks() default { MigrationCheck.SINGLE_HEAD, MigrationCheck.UPGRADE_FROM_BASE,
-            MigrationCheck.MODEL_MATCHES_SCHEMA, MigrationCheck.STAIRWAY, MigrationCheck.DOWNGRADE_LEAVES_NO_TRACE };
+    MigrationCheck[] checks() default {
+        MigrationCheck.SINGLE_HEAD,
+        MigrationCheck.UPGRADE_FROM_BASE,
+        MigrationCheck.MODEL_MATCHES_SCHEMA,
+        MigrationCheck.STAIRWAY,
+        MigrationCheck.DOWNGRADE_LEAVES_NO_TRACE
+    };
 
     /** How many heads the scripts should have, for graphs whose branches are meant to stay apart. */
     int heads() default 1;

@@ -20,10 +20,11 @@ import org.springframework.test.context.MergedContextConfiguration;
 final class MigrationsTestContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
-        boolean checks = !AnnotationSupport.findAnnotatedMethods(testClass, MigrationsTest.class,
-                HierarchyTraversalMode.TOP_DOWN).isEmpty();
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        boolean checks = !AnnotationSupport.findAnnotatedMethods(
+                        testClass, MigrationsTest.class, HierarchyTraversalMode.TOP_DOWN)
+                .isEmpty();
         return checks ? new ChecksCustomizer() : null;
     }
 
@@ -32,9 +33,11 @@ final class MigrationsTestContextCustomizerFactory implements ContextCustomizerF
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("migrationsTest", Map.of(
-                    EntitySchemaCapture.ENABLED, "true",
-                    "spring.jpa.hibernate.ddl-auto", "none")));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "migrationsTest",
+                            Map.of(EntitySchemaCapture.ENABLED, "true", "spring.jpa.hibernate.ddl-auto", "none")));
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.migrations.test;
 
 import dev.migrations.Migrations;
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.boot.autoconfigure.EntitySchemaCapture;
+import dev.migrations.schema.SchemaSnapshot;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,22 +27,26 @@ import org.springframework.util.ClassUtils;
  */
 final class MigrationsTestExtension implements TestTemplateInvocationContextProvider {
 
-    private static final boolean HIBERNATE_PRESENT = ClassUtils.isPresent("org.hibernate.integrator.spi.Integrator",
-            MigrationsTestExtension.class.getClassLoader());
+    private static final boolean HIBERNATE_PRESENT = ClassUtils.isPresent(
+            "org.hibernate.integrator.spi.Integrator", MigrationsTestExtension.class.getClassLoader());
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, MigrationsTest.class)).orElse(false);
+        return context.getTestMethod()
+                .map(m -> AnnotationSupport.isAnnotated(m, MigrationsTest.class))
+                .orElse(false);
     }
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        MigrationsTest settings = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), MigrationsTest.class)
+        MigrationsTest settings = AnnotationSupport.findAnnotation(
+                        context.getRequiredTestMethod(), MigrationsTest.class)
                 .orElseThrow();
         return Arrays.stream(settings.checks()).distinct().map(check -> new CheckInvocation(check, settings));
     }
 
-    private record CheckInvocation(MigrationCheck check, MigrationsTest settings) implements TestTemplateInvocationContext {
+    private record CheckInvocation(MigrationCheck check, MigrationsTest settings)
+            implements TestTemplateInvocationContext {
 
         @Override
         public String getDisplayName(int invocationIndex) {
@@ -74,8 +78,9 @@ final class MigrationsTestExtension implements TestTemplateInvocationContextProv
     }
 
     private static ApplicationContext springContext(ExtensionContext context) {
-        boolean spring = AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), ExtendWith.class)
-                .stream().anyMatch(e -> Arrays.asList(e.value()).contains(SpringExtension.class));
+        boolean spring =
+                AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), ExtendWith.class).stream()
+                        .anyMatch(e -> Arrays.asList(e.value()).contains(SpringExtension.class));
         if (!spring) {
             throw new IllegalStateException("@MigrationsTest checks the migrations of a Spring test's context, but "
                     + context.getRequiredTestClass().getName() + " is not a Spring test: annotate it with"
@@ -111,12 +116,15 @@ final class MigrationsTestExtension implements TestTemplateInvocationContextProv
     private static SchemaSnapshot entities(ApplicationContext spring) {
         SchemaSnapshot schema = null;
         if (HIBERNATE_PRESENT && spring.getBeanNamesForType(EntityManagerFactory.class).length > 0) {
-            EntitySchemaCapture capture = spring.getBeanProvider(EntitySchemaCapture.class).getIfAvailable();
+            EntitySchemaCapture capture =
+                    spring.getBeanProvider(EntitySchemaCapture.class).getIfAvailable();
             spring.getBeansOfType(EntityManagerFactory.class); // built by now, unless lazy initialization held it back
             schema = capture == null ? null : capture.schema();
         }
-        Assumptions.assumeTrue(schema != null, "The test's context has no JPA entities to compare with the schema;"
-                + " leave MODEL_MATCHES_SCHEMA out of @MigrationsTest(checks = ...).");
+        Assumptions.assumeTrue(
+                schema != null,
+                "The test's context has no JPA entities to compare with the schema;"
+                        + " leave MODEL_MATCHES_SCHEMA out of @MigrationsTest(checks = ...).");
         return schema;
     }
 }

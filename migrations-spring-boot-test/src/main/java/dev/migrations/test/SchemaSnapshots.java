@@ -2,11 +2,11 @@ package dev.migrations.test;
 
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.autogenerate.render.DiffReport;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;
 import dev.migrations.schema.Index;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import java.util.ArrayList;
@@ -25,8 +25,7 @@ final class SchemaSnapshots {
      */
     private static final Pattern GENERATED = Pattern.compile("(constraint|primary_key)_[0-9a-f]+|.*_index_[0-9a-f]+");
 
-    private SchemaSnapshots() {
-    }
+    private SchemaSnapshots() {}
 
     /**
      * The snapshot with tables, columns, constraints and indexes in name order and generated names
@@ -37,14 +36,19 @@ final class SchemaSnapshots {
         List<Table> tables = new ArrayList<>();
         for (Table table : snapshot.tables()) {
             Table t = table.normalized();
-            List<Column> columns = t.columns().stream().sorted(Comparator.comparing(Column::name)).toList();
+            List<Column> columns = t.columns().stream()
+                    .sorted(Comparator.comparing(Column::name))
+                    .toList();
             List<Constraint> constraints = t.constraints().stream()
                     .map(c -> c.name() != null && GENERATED.matcher(c.name()).matches() ? c.named(null) : c)
-                    .sorted(Comparator.comparing(Object::toString)).toList();
+                    .sorted(Comparator.comparing(Object::toString))
+                    .toList();
             List<Index> indexes = t.indexes().stream()
                     .map(i -> GENERATED.matcher(i.name()).matches()
-                            ? new Index("(generated)", i.schema(), i.table(), i.columns(), i.unique(), i.where()) : i)
-                    .sorted(Comparator.comparing(Object::toString)).toList();
+                            ? new Index("(generated)", i.schema(), i.table(), i.columns(), i.unique(), i.where())
+                            : i)
+                    .sorted(Comparator.comparing(Object::toString))
+                    .toList();
             tables.add(new Table(t.schema(), t.name(), columns, constraints, indexes, t.comment()));
         }
         tables.sort(Comparator.comparing(Table::name));
@@ -58,7 +62,8 @@ final class SchemaSnapshots {
      * the comparison sees nothing to do, the tables that differ as the catalog describes them.
      */
     static List<String> difference(SchemaSnapshot actual, SchemaSnapshot expected) {
-        SchemaDiff diff = new SchemaComparator(SchemaComparator.UnmanagedTables.DROP).compare(actual, expected, expected);
+        SchemaDiff diff =
+                new SchemaComparator(SchemaComparator.UnmanagedTables.DROP).compare(actual, expected, expected);
         List<String> lines = new ArrayList<>(DiffReport.lines(diff));
         if (diff.changes().isEmpty()) {
             for (Table table : actual.tables()) {
@@ -73,9 +78,11 @@ final class SchemaSnapshots {
                     lines.add("sequence " + sequence.name() + " is now " + sequence + ", was " + wanted);
                 }
             }
-            expected.tables().stream().filter(t -> actual.table(t.name()).isEmpty())
+            expected.tables().stream()
+                    .filter(t -> actual.table(t.name()).isEmpty())
                     .forEach(t -> lines.add("table " + t.name() + " is missing: " + t));
-            expected.sequences().stream().filter(s -> actual.sequence(s.name()).isEmpty())
+            expected.sequences().stream()
+                    .filter(s -> actual.sequence(s.name()).isEmpty())
                     .forEach(s -> lines.add("sequence " + s.name() + " is missing: " + s));
         }
         return lines;

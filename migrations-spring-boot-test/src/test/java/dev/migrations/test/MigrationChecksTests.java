@@ -42,7 +42,8 @@ class MigrationChecksTests {
     @Test
     void aTableNoRevisionCreatedIsNamedAndNotBlamedOnTheDowngrades() throws Exception {
         try (TestDatabase db = TestDatabases.h2()) {
-            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = db.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE legacy (id INT)");
             }
             assertThatThrownBy(() -> new MigrationChecks(engine(db, "good")).downgradeLeavesNoTrace())
@@ -55,13 +56,18 @@ class MigrationChecksTests {
     @Test
     void namedChecksSayWhichEngineFailed() throws Exception {
         try (TestDatabase db = TestDatabases.h2()) {
-            assertThatThrownBy(() -> new MigrationChecks(engine(db, "two-heads")).named("billing").heads(1))
+            assertThatThrownBy(() -> new MigrationChecks(engine(db, "two-heads"))
+                            .named("billing")
+                            .heads(1))
                     .hasMessageStartingWith("[billing] Expected 1 head revision, found 2:");
             new MigrationChecks(engine(db, "two-heads")).heads(2);
         }
     }
 
     private static Migrations engine(TestDatabase db, String scripts) {
-        return Migrations.configure().dataSource(db.dataSource()).locations("classpath:checks/" + scripts).load();
+        return Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations("classpath:checks/" + scripts)
+                .load();
     }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * {@link MigrationsTest} as users run it: the fixture test classes run through the JUnit engine
@@ -36,12 +36,13 @@ class MigrationsTestExtensionTests {
     void everyCheckPassesOnSoundMigrationsAndLeavesTheDatabaseAtTheHeads(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Map<String, TestExecutionResult.Status> outcomes = outcomes(run(CheckFixtures.Good.class, db));
-            assertThat(outcomes).containsExactly(
-                    Map.entry("single head", TestExecutionResult.Status.SUCCESSFUL),
-                    Map.entry("upgrade from base", TestExecutionResult.Status.SUCCESSFUL),
-                    Map.entry("model matches schema", TestExecutionResult.Status.SUCCESSFUL),
-                    Map.entry("stairway", TestExecutionResult.Status.SUCCESSFUL),
-                    Map.entry("downgrade leaves no trace", TestExecutionResult.Status.SUCCESSFUL));
+            assertThat(outcomes)
+                    .containsExactly(
+                            Map.entry("single head", TestExecutionResult.Status.SUCCESSFUL),
+                            Map.entry("upgrade from base", TestExecutionResult.Status.SUCCESSFUL),
+                            Map.entry("model matches schema", TestExecutionResult.Status.SUCCESSFUL),
+                            Map.entry("stairway", TestExecutionResult.Status.SUCCESSFUL),
+                            Map.entry("downgrade leaves no trace", TestExecutionResult.Status.SUCCESSFUL));
             assertThat(engine(db, "good").current()).containsExactly("e005");
         }
     }
@@ -64,9 +65,12 @@ class MigrationsTestExtensionTests {
     void singleHeadListsBothHeadsAndSaysHowToMerge() throws Exception {
         try (TestDatabase db = TestDatabases.create(Kind.H2, tmp)) {
             EngineExecutionResults results = run(CheckFixtures.TwoHeads.class, db);
-            assertThat(results.testEvents().succeeded().count()).as("heads = 2 accepts the two branches").isEqualTo(1);
+            assertThat(results.testEvents().succeeded().count())
+                    .as("heads = 2 accepts the two branches")
+                    .isEqualTo(1);
             String message = failure(results, "single head");
-            assertThat(message).startsWith("Expected 1 head revision, found 2:")
+            assertThat(message)
+                    .startsWith("Expected 1 head revision, found 2:")
                     .contains("revision b002 \"add body\"", "revision c003 \"add summary\"")
                     .contains("migrations merge -m \"merge heads\" heads");
         }
@@ -76,8 +80,9 @@ class MigrationsTestExtensionTests {
     void downgradeLeavesNoTraceNamesTheTableLeftBehind() throws Exception {
         try (TestDatabase db = TestDatabases.create(Kind.SQLITE, tmp)) {
             String message = failure(run(CheckFixtures.Leaky.class, db), "downgrade leaves no trace");
-            assertThat(message).isEqualTo("Base to heads to base left table audit_log behind: a downgrade forgets"
-                    + " to drop what its upgrade created (the stairway check names the revision).");
+            assertThat(message)
+                    .isEqualTo("Base to heads to base left table audit_log behind: a downgrade forgets"
+                            + " to drop what its upgrade created (the stairway check names the revision).");
         }
     }
 
@@ -85,8 +90,10 @@ class MigrationsTestExtensionTests {
     void upgradeFromBaseNamesTheFailingRevisionAndTheDatabaseKeepsTheLastGoodOne() throws Exception {
         try (TestDatabase db = TestDatabases.create(Kind.POSTGRESQL, tmp)) {
             String message = failure(run(CheckFixtures.Broken.class, db), "upgrade from base");
-            assertThat(message).startsWith("Upgrading an empty database to the heads failed: ")
-                    .contains("b002").contains("no_such_table");
+            assertThat(message)
+                    .startsWith("Upgrading an empty database to the heads failed: ")
+                    .contains("b002")
+                    .contains("no_such_table");
             assertThat(engine(db, "broken").current()).containsExactly("a001");
         }
     }
@@ -100,39 +107,57 @@ class MigrationsTestExtensionTests {
                     .startsWith("The entities and the migrations disagree: at the heads (e005) autogenerate still"
                             + " finds 1 change.")
                     .contains("migrations revision --autogenerate")
-                    .contains("Detected ").contains("addColumn(\"notes\"").contains("summary");
+                    .contains("Detected ")
+                    .contains("addColumn(\"notes\"")
+                    .contains("summary");
         }
     }
 
     @Test
     void outsideASpringTestTheAnnotationSaysWhatItNeeds() {
-        String message = failure(EngineTestKit.engine("junit-jupiter").selectors(selectClass(CheckFixtures.NotSpring.class))
-                .execute(), "single head");
+        String message = failure(
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(selectClass(CheckFixtures.NotSpring.class))
+                        .execute(),
+                "single head");
         assertThat(message).contains("is not a Spring test").contains("@SpringBootTest");
     }
 
     private static EngineExecutionResults run(Class<?> fixture, TestDatabase db) {
         FixtureDatabase.use(db.url());
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute();
     }
 
     private static Map<String, TestExecutionResult.Status> outcomes(EngineExecutionResults results) {
-        return results.testEvents().finished().stream().collect(Collectors.toMap(
-                e -> e.getTestDescriptor().getDisplayName(),
-                e -> e.getRequiredPayload(TestExecutionResult.class).getStatus(),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+        return results.testEvents().finished().stream()
+                .collect(Collectors.toMap(
+                        e -> e.getTestDescriptor().getDisplayName(),
+                        e -> e.getRequiredPayload(TestExecutionResult.class).getStatus(),
+                        (a, b) -> a,
+                        java.util.LinkedHashMap::new));
     }
 
     /** The message of the one failed check with that display name. */
     private static String failure(EngineExecutionResults results, String check) {
         List<Event> failed = results.testEvents().failed().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().equals(check)).toList();
-        assertThat(failed).as("failed '%s' checks in %s", check, outcomes(results)).hasSize(1);
-        Throwable thrown = failed.get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals(check))
+                .toList();
+        assertThat(failed)
+                .as("failed '%s' checks in %s", check, outcomes(results))
+                .hasSize(1);
+        Throwable thrown = failed.get(0)
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
         return thrown.getMessage();
     }
 
     private static Migrations engine(TestDatabase db, String scripts) {
-        return Migrations.configure().dataSource(db.dataSource()).locations("classpath:checks/" + scripts).load();
+        return Migrations.configure()
+                .dataSource(db.dataSource())
+                .locations("classpath:checks/" + scripts)
+                .load();
     }
 }

@@ -27,14 +27,11 @@ class ChatController {
         this.messages = messages;
     }
 
-    record NewUser(String email, String firstName, String lastName) {
-    }
+    record NewUser(String email, String firstName, String lastName) {}
 
-    record NewConversation(String title, String userPreferences) {
-    }
+    record NewConversation(String title, String userPreferences) {}
 
-    record NewMessage(String role, String content) {
-    }
+    record NewMessage(String role, String content) {}
 
     @GetMapping("/users")
     List<User> users() {
@@ -70,14 +67,15 @@ class ChatController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     Message post(@PathVariable Long conversationId, @RequestBody NewMessage request) {
-        Conversation conversation = conversations.findById(conversationId).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + conversationId));
+        Conversation conversation = conversations
+                .findById(conversationId)
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + conversationId));
         String role = request.role() == null ? "user" : request.role();
         return messages.save(new Message(conversation, role, request.content()));
     }
 
     private User user(Long id) {
-        return users.findById(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + id));
+        return users.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + id));
     }
 }

@@ -39,8 +39,7 @@ public class Conversation {
     @Column(nullable = false)
     private boolean archived;
 
-    protected Conversation() {
-    }
+    protected Conversation() {}
 
     public Conversation(User user, String title) {
         this.user = user;

@@ -35,8 +35,7 @@ public class Message {
     @Column(nullable = false, columnDefinition = "TEXT")
     private String content;
 
-    protected Message() {
-    }
+    protected Message() {}
 
     public Message(Conversation conversation, String role, String content) {
         this.conversation = conversation;

@@ -31,7 +31,9 @@ public class SampleApplication {
             if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:") || url.contains("mode=memory")) {
                 return;
             }
-            String file = url.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "").replaceFirst("\\?.*$", "");
+            String file = url.substring("jdbc:sqlite:".length())
+                    .replaceFirst("^file:", "")
+                    .replaceFirst("\\?.*$", "");
             Path parent = Path.of(file).toAbsolutePath().getParent();
             try {
                 Files.createDirectories(parent);

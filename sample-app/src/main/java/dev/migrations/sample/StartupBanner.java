@@ -26,8 +26,14 @@ class StartupBanner {
             return;
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
-        log.info("Database at {}; it stands at {}. Try:\n  curl {}/actuator/migrations\n  curl {}/actuator/health"
-                + "\n  curl {}/api/users", database(), String.join(", ", migrations.current()), base, base, base);
+        log.info(
+                "Database at {}; it stands at {}. Try:\n  curl {}/actuator/migrations\n  curl {}/actuator/health"
+                        + "\n  curl {}/api/users",
+                database(),
+                String.join(", ", migrations.current()),
+                base,
+                base,
+                base);
     }
 
     private String database() {

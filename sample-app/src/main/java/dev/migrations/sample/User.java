@@ -28,8 +28,7 @@ public class User {
     @Column(name = "full_name", length = 201)
     private String fullName;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String email, String firstName, String lastName) {
         this.email = email;

@@ -38,7 +38,9 @@ class SampleAppEndToEndIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"SQLITE", "POSTGRESQL"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"SQLITE", "POSTGRESQL"})
     void bootLookThenTheCommandLineTour(Kind kind) throws Exception {
         try (TestDatabase db = kind == Kind.POSTGRESQL ? TestDatabases.postgres() : null) {
             List<String> database = kind == Kind.POSTGRESQL
@@ -46,7 +48,9 @@ class SampleAppEndToEndIT {
                     : List.of(); // the defaults: ./data/sample.db in the working directory
             bootAndLook(database);
             if (kind == Kind.SQLITE) {
-                assertThat(workDir.resolve("data/sample.db")).as("the default database file").isRegularFile();
+                assertThat(workDir.resolve("data/sample.db"))
+                        .as("the default database file")
+                        .isRegularFile();
             }
             commandLineTour(database);
         }
@@ -57,8 +61,11 @@ class SampleAppEndToEndIT {
         List<String> command = java(database);
         command.add("--server.port=" + port);
         Path log = workDir.resolve("app.log");
-        Process app = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process app = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             waitUntilReady(app, port, log);
             JsonNode body = SampleApplicationTests.call(port, "GET", "/actuator/migrations", null, 200);
@@ -66,7 +73,8 @@ class SampleAppEndToEndIT {
             assertThat(bean.at("/upToDate").asBoolean()).as(body.toString()).isTrue();
             assertThat(bean.at("/currentHeads/0").asString()).isEqualTo(HEAD);
             assertThat(bean.at("/revisions").size()).isEqualTo(SampleApplicationTests.REVISIONS.size());
-            bean.at("/revisions").forEach(r -> assertThat(r.at("/state").asString()).isEqualTo("applied"));
+            bean.at("/revisions")
+                    .forEach(r -> assertThat(r.at("/state").asString()).isEqualTo("applied"));
             JsonNode index = null;
             for (JsonNode revision : bean.at("/revisions")) {
                 if (revision.at("/revision").asString().equals("d4e5f6a7b8c9")) {
@@ -75,8 +83,8 @@ class SampleAppEndToEndIT {
             }
             assertThat(index).as("the index revision is listed").isNotNull();
             assertThat(index.at("/branchLabels/0").asString()).isEqualTo("search");
-            assertThat(index.at("/source").asString()).isEqualTo(
-                    "db.migrations.Rev20261106_1400_d4e5f6a7b8c9_index_conversations_user_id");
+            assertThat(index.at("/source").asString())
+                    .isEqualTo("db.migrations.Rev20261106_1400_d4e5f6a7b8c9_index_conversations_user_id");
             assertThat(bean.at("/history").size()).isEqualTo(SampleApplicationTests.REVISIONS.size());
 
             JsonNode health = SampleApplicationTests.call(port, "GET", "/actuator/health", null, 200);
@@ -86,7 +94,9 @@ class SampleAppEndToEndIT {
             assertThat(Files.readString(log)).contains("curl http://localhost:" + port + "/actuator/migrations");
         } finally {
             app.destroy();
-            assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the app stops on SIGTERM").isTrue();
+            assertThat(app.waitFor(30, TimeUnit.SECONDS))
+                    .as("the app stops on SIGTERM")
+                    .isTrue();
         }
     }
 
@@ -97,7 +107,8 @@ class SampleAppEndToEndIT {
 
         Result back = run(database, "downgrade", "-1");
         assertThat(back.exit()).as("%s", back).isZero();
-        assertThat(back.out()).contains("Ran downgrade " + HEAD + " -> " + MERGE + ", add archived flag to conversations");
+        assertThat(back.out())
+                .contains("Ran downgrade " + HEAD + " -> " + MERGE + ", add archived flag to conversations");
 
         Result current = run(database, "current");
         assertThat(current.exit()).as("%s", current).isZero();
@@ -115,19 +126,25 @@ class SampleAppEndToEndIT {
 
         Result again = run(database, "upgrade", "head");
         assertThat(again.exit()).as("%s", again).isZero();
-        assertThat(again.out()).contains("Ran upgrade <base> -> 5cd038a8f131, create users",
-                "Ran upgrade c3d2e1f0a9b8 -> e5f6a7b8c9d0, messages.role not null default user",
-                "The database is now at " + HEAD + ".");
+        assertThat(again.out())
+                .contains(
+                        "Ran upgrade <base> -> 5cd038a8f131, create users",
+                        "Ran upgrade c3d2e1f0a9b8 -> e5f6a7b8c9d0, messages.role not null default user",
+                        "The database is now at " + HEAD + ".");
 
         Result history = run(database, "history");
         assertThat(history.exit()).as("%s", history).isZero();
         // as in Alembic, branch labels spread to every descendant, through the merge
-        assertThat(history.lines().get(0)).isEqualTo(MERGE + " -> " + HEAD
-                + " (messages, search) (head), add archived flag to conversations");
-        assertThat(history.lines().get(1)).isEqualTo("d4e5f6a7b8c9, e5f6a7b8c9d0 -> " + MERGE
-                + " (messages, search) (mergepoint), merge search and messages");
-        assertThat(history.lines()).hasSize(SampleApplicationTests.REVISIONS.size())
-                .last().asString().startsWith("<base> -> 5cd038a8f131");
+        assertThat(history.lines().get(0))
+                .isEqualTo(MERGE + " -> " + HEAD + " (messages, search) (head), add archived flag to conversations");
+        assertThat(history.lines().get(1))
+                .isEqualTo("d4e5f6a7b8c9, e5f6a7b8c9d0 -> " + MERGE
+                        + " (messages, search) (mergepoint), merge search and messages");
+        assertThat(history.lines())
+                .hasSize(SampleApplicationTests.REVISIONS.size())
+                .last()
+                .asString()
+                .startsWith("<base> -> 5cd038a8f131");
 
         Result stamp = run(database, "stamp", "head");
         assertThat(stamp.exit()).as("%s", stamp).isZero();
@@ -143,29 +160,42 @@ class SampleAppEndToEndIT {
         command.addAll(List.of(migrationsArgs));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("migrations %s finishes", List.of(migrationsArgs)).isTrue();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("migrations %s finishes", List.of(migrationsArgs))
+                .isTrue();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private static List<String> java(List<String> database) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar().toString()));
         command.addAll(database);
         return command;
     }
 
     private static Path jar() {
-        Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged sample app (run through `./mvnw verify`)").isRegularFile();
+        Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar"))
+                .toAbsolutePath();
+        assertThat(jar)
+                .as("the packaged sample app (run through `./mvnw verify`)")
+                .isRegularFile();
         return jar;
     }
 
     private static void waitUntilReady(Process app, int port, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("the app is running; log:%n%s", Files.readString(log)).isTrue();
+            assertThat(app.isAlive())
+                    .as("the app is running; log:%n%s", Files.readString(log))
+                    .isTrue();
             try {
                 SampleApplicationTests.call(port, "GET", "/actuator/health/readiness", null, 200);
                 return;

@@ -30,8 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SampleApplicationTests {
 
-    static final List<String> REVISIONS = List.of("5cd038a8f131", "27c6a30d7c24", "ae1027a6acf3", "9b8a6c2d4e10",
-            "c3d2e1f0a9b8", "d4e5f6a7b8c9", "e5f6a7b8c9d0", "f6a7b8c9d0e1", "b7c8d9e0f1a2");
+    static final List<String> REVISIONS = List.of(
+            "5cd038a8f131",
+            "27c6a30d7c24",
+            "ae1027a6acf3",
+            "9b8a6c2d4e10",
+            "c3d2e1f0a9b8",
+            "d4e5f6a7b8c9",
+            "e5f6a7b8c9d0",
+            "f6a7b8c9d0e1",
+            "b7c8d9e0f1a2");
 
     @TempDir
     Path tmp;
@@ -39,18 +47,25 @@ class SampleApplicationTests {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void migratesOnBootMatchesTheEntitiesAndServesTheApi(Kind kind) throws Exception {
-        try (TestDatabase db = TestDatabases.create(kind, tmp); ConfigurableApplicationContext app = start(db)) {
+        try (TestDatabase db = TestDatabases.create(kind, tmp);
+                ConfigurableApplicationContext app = start(db)) {
             Migrations migrations = app.getBean(Migrations.class);
             assertThat(migrations.current()).containsExactly("b7c8d9e0f1a2");
-            assertThat(migrations.appliedHistory()).extracting(h -> h.revision())
+            assertThat(migrations.appliedHistory())
+                    .extracting(h -> h.revision())
                     .containsExactlyInAnyOrderElementsOf(REVISIONS);
 
             JsonNode users = call(app, "GET", "/api/users", null, 200);
-            assertThat(users.findValuesAsString("fullName")).as("the data migration filled full_name")
+            assertThat(users.findValuesAsString("fullName"))
+                    .as("the data migration filled full_name")
                     .containsExactly("Ada Lovelace", "Grace Hopper");
             long ada = users.get(0).get("id").asLong();
-            JsonNode conversation = call(app, "POST", "/api/users/" + ada + "/conversations",
-                    "{\"title\":\"Engines\",\"userPreferences\":\"{\\\"theme\\\":\\\"dark\\\"}\"}", 201);
+            JsonNode conversation = call(
+                    app,
+                    "POST",
+                    "/api/users/" + ada + "/conversations",
+                    "{\"title\":\"Engines\",\"userPreferences\":\"{\\\"theme\\\":\\\"dark\\\"}\"}",
+                    201);
             long id = conversation.get("id").asLong();
             assertThat(conversation.get("userPreferences").asString()).isEqualTo("{\"theme\":\"dark\"}");
             assertThat(conversation.get("archived").asBoolean()).isFalse();
@@ -107,10 +122,14 @@ class SampleApplicationTests {
     static JsonNode call(int port, String method, String path, String json, int status) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isEqualTo(status);
         return JsonMapper.builder().build().readTree(response.body());
     }
 }

@@ -32,8 +32,7 @@ class SampleMigrationsTests {
         }
 
         @MigrationsTest
-        void migrations() {
-        }
+        void migrations() {}
     }
 
     @Nested
@@ -54,7 +53,6 @@ class SampleMigrationsTests {
         }
 
         @MigrationsTest
-        void migrations() {
-        }
+        void migrations() {}
     }
 }

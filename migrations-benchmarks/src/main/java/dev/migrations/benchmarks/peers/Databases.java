@@ -17,10 +17,12 @@ import org.sqlite.SQLiteDataSource;
 /** Fresh databases for each measurement: a new PostgreSQL schema or a new SQLite file. */
 public final class Databases {
 
-    enum Kind { POSTGRESQL, SQLITE }
-
-    private Databases() {
+    enum Kind {
+        POSTGRESQL,
+        SQLITE
     }
+
+    private Databases() {}
 
     /** The benchmarks' PostgreSQL: {@code $MIGRATIONS_TEST_POSTGRES_URL}, else the local {@code test} database. */
     public static String postgresUrl() {
@@ -36,7 +38,8 @@ public final class Databases {
         }
         String base = postgresUrl();
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(base);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -47,10 +50,12 @@ public final class Databases {
         int at = url.indexOf("currentSchema=");
         if (url.startsWith("jdbc:postgresql:") && at > 0) {
             String schema = url.substring(at + "currentSchema=".length());
-            try (Connection c = DriverManager.getConnection(postgresUrl()); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(postgresUrl());
+                    Statement s = c.createStatement()) {
                 // One DROP SCHEMA of 10,000 tables needs more locks than one transaction may hold.
                 List<String> tables = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "'")) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "'")) {
                     while (rs.next()) {
                         tables.add(schema + "." + rs.getString(1));
                     }
@@ -77,7 +82,8 @@ public final class Databases {
 
     static String version(String url) throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
-            return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+            return c.getMetaData().getDatabaseProductName() + " "
+                    + c.getMetaData().getDatabaseProductVersion();
         }
     }
 }

@@ -14,18 +14,26 @@ import java.util.regex.Pattern;
  */
 record Measurement(double engineMs, double wallMs, long retainedKb, long peakKb) {
 
-    private static final Pattern RESULT = Pattern.compile(
-            "RESULT engineMs=([0-9.]+) retainedKb=(-?[0-9]+) peakKb=([0-9]+)");
+    private static final Pattern RESULT =
+            Pattern.compile("RESULT engineMs=([0-9.]+) retainedKb=(-?[0-9]+) peakKb=([0-9]+)");
 
     /** Starts the process; {@link Running#await()} collects it, so several can run at once. */
     static Running start(Tool tool, Tool.Operation op, String url, Path dir, int n) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dbench.n=" + n,
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Dbench.n=" + n,
                 // the same quiet logging for every tool: a per-migration INFO line is not what is measured
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false",
-                "-cp", System.getProperty("java.class.path"),
-                ToolProcess.class.getName(), tool.name(), op.name(), url, dir.toString()));
+                "-Dliquibase.analytics.enabled=false",
+                "-Dliquibase.showBanner=false",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ToolProcess.class.getName(),
+                tool.name(),
+                op.name(),
+                url,
+                dir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("REDGATE_DISABLE_TELEMETRY", "true"); // Flyway's usage reporting
         long start = System.nanoTime();
@@ -47,8 +55,8 @@ record Measurement(double engineMs, double wallMs, long retainedKb, long peakKb)
                 String tail = output.length() > 3000 ? output.substring(output.length() - 3000) : output;
                 throw new IllegalStateException(tool.label() + " " + op + " failed (exit " + status + "):\n" + tail);
             }
-            return new Measurement(Double.parseDouble(m.group(1)), wall, Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)));
+            return new Measurement(
+                    Double.parseDouble(m.group(1)), wall, Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
         }
     }
 }

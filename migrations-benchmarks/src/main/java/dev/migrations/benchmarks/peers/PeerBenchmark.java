@@ -21,8 +21,14 @@ import java.util.TreeSet;
 public final class PeerBenchmark {
 
     /** Sizes and repetitions of one run. */
-    record Plan(String mode, List<Integer> sizes, int validateSize, int repetitions, int largeRepetitions,
-            int processes, List<Tool> concurrentTools) {
+    record Plan(
+            String mode,
+            List<Integer> sizes,
+            int validateSize,
+            int repetitions,
+            int largeRepetitions,
+            int processes,
+            List<Tool> concurrentTools) {
 
         /** Applying 10,000 migrations takes minutes per tool, so large applies run fewer times. */
         int repetitionsAt(int n) {
@@ -31,7 +37,13 @@ public final class PeerBenchmark {
     }
 
     static final Plan QUICK = new Plan("quick", List.of(100), 500, 5, 5, 8, List.of(Tool.MIGRATIONS, Tool.JDBC));
-    static final Plan FULL = new Plan("full", List.of(100, 1_000, 10_000), 5_000, 3, 1, 8,
+    static final Plan FULL = new Plan(
+            "full",
+            List.of(100, 1_000, 10_000),
+            5_000,
+            3,
+            1,
+            8,
             List.of(Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE, Tool.JDBC));
 
     private final Plan plan;
@@ -49,7 +61,8 @@ public final class PeerBenchmark {
         List<Kind> kinds = new ArrayList<>();
         for (String option : options) {
             if (option.startsWith("--databases=")) {
-                Arrays.stream(option.substring(12).split(",")).map(k -> Kind.valueOf(k.toUpperCase(Locale.ROOT)))
+                Arrays.stream(option.substring(12).split(","))
+                        .map(k -> Kind.valueOf(k.toUpperCase(Locale.ROOT)))
                         .forEach(kinds::add);
             }
         }
@@ -70,7 +83,8 @@ public final class PeerBenchmark {
         for (Kind kind : kinds) {
             benchmark.run(kind);
         }
-        Path out = Files.isDirectory(Path.of("migrations-benchmarks")) ? Path.of("migrations-benchmarks", "target")
+        Path out = Files.isDirectory(Path.of("migrations-benchmarks"))
+                ? Path.of("migrations-benchmarks", "target")
                 : Path.of("target");
         benchmark.results.write(out.resolve("benchmarks"), plan.mode(), header);
         return benchmark.results;
@@ -88,7 +102,11 @@ public final class PeerBenchmark {
                     }
                     last = Databases.create(kind, work.resolve("db"));
                     Measurement apply = Measurement.run(tool, Operation.MIGRATE, last, dir, n);
-                    results.add("P2.engine." + db + "." + n, "P2 apply " + n + " from empty, " + db, "ms", tool,
+                    results.add(
+                            "P2.engine." + db + "." + n,
+                            "P2 apply " + n + " from empty, " + db,
+                            "ms",
+                            tool,
                             apply.engineMs());
                     progress(tool, "apply", db, n, apply);
                 }
@@ -97,12 +115,24 @@ public final class PeerBenchmark {
                     if (r < 2) {
                         continue; // the first boots warm the database's caches, as a running server has them
                     }
-                    results.add("P1.engine." + db + "." + n, "P1 no-op boot at " + n + ", engine, " + db, "ms", tool,
+                    results.add(
+                            "P1.engine." + db + "." + n,
+                            "P1 no-op boot at " + n + ", engine, " + db,
+                            "ms",
+                            tool,
                             noop.engineMs());
-                    results.add("P1.process." + db + "." + n, "P1 no-op boot at " + n + ", whole process, " + db, "ms",
-                            tool, noop.wallMs());
-                    results.add("memory.retained." + db + "." + n, "heap kept after a no-op boot at " + n + ", " + db,
-                            "MB", tool, noop.retainedKb() / 1024.0);
+                    results.add(
+                            "P1.process." + db + "." + n,
+                            "P1 no-op boot at " + n + ", whole process, " + db,
+                            "ms",
+                            tool,
+                            noop.wallMs());
+                    results.add(
+                            "memory.retained." + db + "." + n,
+                            "heap kept after a no-op boot at " + n + ", " + db,
+                            "MB",
+                            tool,
+                            noop.retainedKb() / 1024.0);
                     progress(tool, "no-op", db, n, noop);
                 }
                 Databases.drop(last);
@@ -111,11 +141,16 @@ public final class PeerBenchmark {
         validate(kind, db);
         concurrent(kind, db);
         for (int n : plan.sizes()) {
-            results.overhead("P1.engine." + db + "." + n, "P1.engine." + db + "." + n, "P1.overhead." + db + "." + n,
+            results.overhead(
+                    "P1.engine." + db + "." + n,
+                    "P1.engine." + db + "." + n,
+                    "P1.overhead." + db + "." + n,
                     "P1 no-op boot at " + n + ", engine time above the floor, " + db);
         }
         int smallest = plan.sizes().get(0);
-        results.overhead("P5.engine." + db + "." + plan.validateSize(), "P1.engine." + db + "." + smallest,
+        results.overhead(
+                "P5.engine." + db + "." + plan.validateSize(),
+                "P1.engine." + db + "." + smallest,
                 "P5.overhead." + db + "." + plan.validateSize(),
                 "P5 validate at " + plan.validateSize() + ", engine time above the floor, " + db);
     }
@@ -132,7 +167,11 @@ public final class PeerBenchmark {
             Measurement.run(tool, Operation.MIGRATE, url, dir, n);
             for (int r = 0; r < plan.repetitions(); r++) {
                 Measurement m = Measurement.run(tool, Operation.VALIDATE, url, dir, n);
-                results.add("P5.engine." + db + "." + n, "P5 validate at " + n + ", engine, " + db, "ms", tool,
+                results.add(
+                        "P5.engine." + db + "." + n,
+                        "P5 validate at " + n + ", engine, " + db,
+                        "ms",
+                        tool,
                         m.engineMs());
                 progress(tool, "validate", db, n, m);
             }
@@ -168,22 +207,41 @@ public final class PeerBenchmark {
                 }
                 double wall = (System.nanoTime() - start) / 1_000_000.0;
                 if (!failures.isEmpty()) {
-                    String note = String.format(Locale.ROOT, "P6 %s, %s, %s: %d of %d processes failed (%s), so no"
-                            + " time is given.", tool.label(), phase, db, failures.size(), plan.processes(),
+                    String note = String.format(
+                            Locale.ROOT,
+                            "P6 %s, %s, %s: %d of %d processes failed (%s), so no" + " time is given.",
+                            tool.label(),
+                            phase,
+                            db,
+                            failures.size(),
+                            plan.processes(),
                             failures.get(0));
                     results.note(note);
                     System.out.println("  " + note);
                     continue;
                 }
                 String key = phase.startsWith("100") ? "P6.pending." : "P6.uptodate.";
-                results.add(key + db + "." + n, "P6 " + plan.processes() + " processes at once, " + phase + ", " + db,
-                        "ms", tool, wall);
-                System.out.printf(Locale.ROOT, "  %-10s %d processes, %s, %s: %.0f ms%n", tool.label(),
-                        plan.processes(), phase, db, wall);
+                results.add(
+                        key + db + "." + n,
+                        "P6 " + plan.processes() + " processes at once, " + phase + ", " + db,
+                        "ms",
+                        tool,
+                        wall);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-10s %d processes, %s, %s: %.0f ms%n",
+                        tool.label(),
+                        plan.processes(),
+                        phase,
+                        db,
+                        wall);
             }
             if (tool == Tool.MIGRATIONS) {
-                List<String> current = Migrations.configure().dataSource(Databases.dataSource(url))
-                        .locations("filesystem:" + dir.resolve("ours")).load().current();
+                List<String> current = Migrations.configure()
+                        .dataSource(Databases.dataSource(url))
+                        .locations("filesystem:" + dir.resolve("ours"))
+                        .load()
+                        .current();
                 if (!current.equals(List.of(Workload.revision(n)))) {
                     throw new IllegalStateException("After the concurrent boots the database is at " + current);
                 }
@@ -217,13 +275,24 @@ public final class PeerBenchmark {
 
     /** A library's version from its jar's file name (Flyway's manifest does not carry one). */
     private static String jarVersion(Class<?> type, String prefix) {
-        String jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).getFileName().toString();
+        String jar = Path.of(
+                        type.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .getFileName()
+                .toString();
         return jar.startsWith(prefix) && jar.endsWith(".jar") ? jar.substring(prefix.length(), jar.length() - 4) : "?";
     }
 
     private static void progress(Tool tool, String what, String db, int n, Measurement m) {
-        System.out.printf(Locale.ROOT, "  %-10s %-8s %-10s N=%-6d engine %8.1f ms  process %8.1f ms  heap kept %6.1f MB%n",
-                tool.label(), what, db, n, m.engineMs(), m.wallMs(), m.retainedKb() / 1024.0);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-10s %-8s %-10s N=%-6d engine %8.1f ms  process %8.1f ms  heap kept %6.1f MB%n",
+                tool.label(),
+                what,
+                db,
+                n,
+                m.engineMs(),
+                m.wallMs(),
+                m.retainedKb() / 1024.0);
     }
 
     private String machine(List<Kind> kinds) throws Exception {
@@ -233,10 +302,16 @@ public final class PeerBenchmark {
             databases.add(Databases.version(url));
             Databases.drop(url);
         }
-        return String.format(Locale.ROOT, "%s mode, %s: %d cores, %s, Java %s (%s), %s; Flyway %s, Liquibase %s",
-                plan.mode(), LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name")
-                        + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), String.join(", ", databases),
+        return String.format(
+                Locale.ROOT,
+                "%s mode, %s: %d cores, %s, Java %s (%s), %s; Flyway %s, Liquibase %s",
+                plan.mode(),
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                String.join(", ", databases),
                 jarVersion(org.flywaydb.core.Flyway.class, "flyway-core-"),
                 liquibase.util.LiquibaseUtil.getBuildVersion());
     }

@@ -42,7 +42,9 @@ final class Results {
 
     void add(String key, String title, String unit, Tool tool, double value) {
         rows.computeIfAbsent(key, k -> new Row(k, title, unit, new LinkedHashMap<>()))
-                .samples().computeIfAbsent(tool, t -> new ArrayList<>()).add(value);
+                .samples()
+                .computeIfAbsent(tool, t -> new ArrayList<>())
+                .add(value);
     }
 
     Map<String, Row> rows() {
@@ -74,7 +76,8 @@ final class Results {
             for (Tool tool : row.samples().keySet()) {
                 sorted.put(row.key() + "." + tool.name().toLowerCase(Locale.ROOT), format(row.median(tool)));
                 if (tool != Tool.MIGRATIONS && row.samples().containsKey(Tool.MIGRATIONS)) {
-                    sorted.put(row.key() + ".migrations/" + tool.name().toLowerCase(Locale.ROOT), format(row.ratio(tool)));
+                    sorted.put(
+                            row.key() + ".migrations/" + tool.name().toLowerCase(Locale.ROOT), format(row.ratio(tool)));
                 }
             }
         }
@@ -91,7 +94,8 @@ final class Results {
     /** The Markdown table: each tool's median and our ratio to each other tool, then the notes. */
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append("| Workload | migrations | Flyway | Liquibase | raw JDBC | vs Flyway | vs Liquibase | vs raw JDBC |\n");
+        out.append(
+                "| Workload | migrations | Flyway | Liquibase | raw JDBC | vs Flyway | vs Liquibase | vs raw JDBC |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows.values()) {
             out.append("| ").append(row.title());
@@ -121,7 +125,9 @@ final class Results {
 
     private static String value(double v, String unit) {
         if (unit.equals("ms")) {
-            return v >= 1000 ? String.format(Locale.ROOT, "%.2f s", v / 1000) : String.format(Locale.ROOT, "%.0f ms", v);
+            return v >= 1000
+                    ? String.format(Locale.ROOT, "%.2f s", v / 1000)
+                    : String.format(Locale.ROOT, "%.0f ms", v);
         }
         return String.format(Locale.ROOT, "%.1f %s", v, unit);
     }

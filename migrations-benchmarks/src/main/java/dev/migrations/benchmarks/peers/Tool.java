@@ -22,12 +22,13 @@ import org.flywaydb.core.Flyway;
  * builds its own connection, as it would when an application boots.
  */
 enum Tool {
-
     MIGRATIONS("migrations") {
         @Override
         Object run(Operation op, String url, Path dir) {
-            Migrations engine = Migrations.configure().dataSource(Databases.dataSource(url))
-                    .locations("filesystem:" + dir.resolve("ours")).load();
+            Migrations engine = Migrations.configure()
+                    .dataSource(Databases.dataSource(url))
+                    .locations("filesystem:" + dir.resolve("ours"))
+                    .load();
             switch (op) {
                 case MIGRATE -> engine.upgrade("heads");
                 case VALIDATE -> {
@@ -43,8 +44,10 @@ enum Tool {
     FLYWAY("Flyway") {
         @Override
         Object run(Operation op, String url, Path dir) {
-            Flyway flyway = Flyway.configure().dataSource(Databases.dataSource(url))
-                    .locations("filesystem:" + dir.resolve("flyway")).load();
+            Flyway flyway = Flyway.configure()
+                    .dataSource(Databases.dataSource(url))
+                    .locations("filesystem:" + dir.resolve("flyway"))
+                    .load();
             switch (op) {
                 case MIGRATE -> flyway.migrate();
                 case VALIDATE -> flyway.validate();
@@ -58,11 +61,14 @@ enum Tool {
         Object run(Operation op, String url, Path dir) throws Exception {
             try (Connection c = Databases.dataSource(url).getConnection();
                     DirectoryResourceAccessor resources = new DirectoryResourceAccessor(dir.resolve("liquibase"))) {
-                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-                Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources), () -> new CommandScope(
-                        op == Operation.MIGRATE ? "update" : "validate")
-                        .addArgumentValue("changelogFile", "changelog.yaml")
-                        .addArgumentValue("database", database).execute());
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+                Scope.child(
+                        Map.of(Scope.Attr.resourceAccessor.name(), resources),
+                        () -> new CommandScope(op == Operation.MIGRATE ? "update" : "validate")
+                                .addArgumentValue("changelogFile", "changelog.yaml")
+                                .addArgumentValue("database", database)
+                                .execute());
             }
             return null;
         }
@@ -76,7 +82,8 @@ enum Tool {
         @Override
         Object run(Operation op, String url, Path dir) throws SQLException {
             int n = Integer.getInteger("bench.n");
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS floor_history (n INTEGER PRIMARY KEY)");
                 int applied;
                 try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(n), 0) FROM floor_history")) {
@@ -100,7 +107,10 @@ enum Tool {
         }
     };
 
-    enum Operation { MIGRATE, VALIDATE }
+    enum Operation {
+        MIGRATE,
+        VALIDATE
+    }
 
     private final String label;
 

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 public final class ToolProcess {
 
-    private ToolProcess() {
-    }
+    private ToolProcess() {}
 
     public static void main(String[] args) throws Exception {
         Tool tool = Tool.valueOf(args[0]);
@@ -27,12 +26,14 @@ public final class ToolProcess {
         long start = System.nanoTime();
         Object engine = tool.run(op, url, dir);
         long elapsed = System.nanoTime() - start;
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
         long retained = settledHeap() - before;
         Reference.reachabilityFence(engine); // what the engine keeps counts as retained
-        System.out.println("RESULT engineMs=" + elapsed / 1_000_000.0 + " retainedKb=" + retained / 1024
-                + " peakKb=" + peak / 1024);
+        System.out.println("RESULT engineMs=" + elapsed / 1_000_000.0 + " retainedKb=" + retained / 1024 + " peakKb="
+                + peak / 1024);
         System.exit(0);
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class Workload {
 
-    private Workload() {
-    }
+    private Workload() {}
 
     /** The statements of migration {@code i} (1-based). */
     static List<String> statements(int i) {
@@ -40,11 +39,17 @@ final class Workload {
             if (i > 1) {
                 script.append("-- down_revision: ").append(revision(i - 1)).append('\n');
             }
-            script.append("-- message: migration ").append(i).append("\n\n-- +upgrade\n").append(body)
-                    .append("\n-- +downgrade\nDROP TABLE bench_t").append(i).append(";\n");
+            script.append("-- message: migration ")
+                    .append(i)
+                    .append("\n\n-- +upgrade\n")
+                    .append(body)
+                    .append("\n-- +downgrade\nDROP TABLE bench_t")
+                    .append(i)
+                    .append(";\n");
             Files.writeString(ours.resolve(String.format("%06d_%s.sql", i, id)), script);
             Files.writeString(flyway.resolve("V" + i + "__migration_" + i + ".sql"), body);
-            Files.writeString(liquibase.resolve(String.format("%06d.sql", i)),
+            Files.writeString(
+                    liquibase.resolve(String.format("%06d.sql", i)),
                     "--liquibase formatted sql\n\n--changeset bench:" + i + "\n" + body);
         }
         Files.writeString(dir.resolve("liquibase").resolve("changelog.yaml"), """

@@ -62,8 +62,15 @@ class QuickBenchmarkRegressionTest {
             double now = Double.parseDouble(value);
             double then = Double.parseDouble(baseline.getProperty(key));
             if (now > then * TOLERANCE) {
-                regressions.put(key, String.format(Locale.ROOT, "%s: %.3f, baseline %.3f (+%.0f%%)", key, now, then,
-                        (now / then - 1) * 100));
+                regressions.put(
+                        key,
+                        String.format(
+                                Locale.ROOT,
+                                "%s: %.3f, baseline %.3f (+%.0f%%)",
+                                key,
+                                now,
+                                then,
+                                (now / then - 1) * 100));
             }
         }
         return regressions;

@@ -16,8 +16,7 @@ public final class CheckExpressions {
             + "|timestamp(?:\\(\\d+\\))? with(?:out)? time zone|time(?:\\(\\d+\\))? with(?:out)? time zone"
             + "|\"?[a-z_][a-z0-9_]*\"?)(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
 
-    private CheckExpressions() {
-    }
+    private CheckExpressions() {}
 
     /** The condition without casts, parentheses and white space outside string literals. */
     public static String loose(String condition) {

@@ -1,8 +1,8 @@
 package dev.migrations.autogenerate.compare;
 
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Constraint;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,13 +21,14 @@ import java.util.Set;
  */
 public final class CheckNames {
 
-    private CheckNames() {
-    }
+    private CheckNames() {}
 
     /** The entities' checks by the name the scratch schema gives them. */
     public static Map<String, CheckConstraint> of(Table table) {
         Set<String> explicit = new HashSet<>();
-        table.constraints().stream().map(Constraint::name).filter(Objects::nonNull)
+        table.constraints().stream()
+                .map(Constraint::name)
+                .filter(Objects::nonNull)
                 .forEach(n -> explicit.add(n.toLowerCase(Locale.ROOT)));
         Map<String, CheckConstraint> named = new LinkedHashMap<>();
         int next = 0;

@@ -1,6 +1,5 @@
 package dev.migrations.autogenerate.compare;
 
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.ops.AlterColumn;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.schema.Column;
@@ -8,6 +7,7 @@ import dev.migrations.schema.Constraint;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -39,10 +39,17 @@ final class RenamePass {
         List<Table> tables = new ArrayList<>();
         for (Table table : live.tables()) {
             String newName = renames.tables().get(table.name());
-            if (newName != null && target.table(newName).isPresent() && live.table(newName).isEmpty()) {
+            if (newName != null
+                    && target.table(newName).isPresent()
+                    && live.table(newName).isEmpty()) {
                 changes.add(SchemaComparator.change(new RenameTable(null, table.name(), newName), null));
-                table = new Table(table.schema(), newName, table.columns(), table.constraints(),
-                        table.indexes().stream().map(i -> i.onTable(newName)).toList(), table.comment());
+                table = new Table(
+                        table.schema(),
+                        newName,
+                        table.columns(),
+                        table.constraints(),
+                        table.indexes().stream().map(i -> i.onTable(newName)).toList(),
+                        table.comment());
             } else if (newName != null) {
                 notes.add("Rename of table " + table.name() + " to " + newName + " ignored: the entities do not"
                         + " map " + newName + ", or the database already has it.");
@@ -51,9 +58,12 @@ final class RenamePass {
             List<Column> columns = new ArrayList<>();
             for (Column column : table.columns()) {
                 String to = renames.column(table.name(), column.name());
-                if (to != null && wanted.isPresent() && wanted.get().column(to).isPresent()
+                if (to != null
+                        && wanted.isPresent()
+                        && wanted.get().column(to).isPresent()
                         && table.column(to).isEmpty()) {
-                    changes.add(SchemaComparator.change(AlterColumn.of(null, table.name(), column.name()).rename(to), null));
+                    changes.add(SchemaComparator.change(
+                            AlterColumn.of(null, table.name(), column.name()).rename(to), null));
                     columns.add(column.named(to));
                 } else {
                     if (to != null) {
@@ -77,25 +87,33 @@ final class RenamePass {
         if (to.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
             return table;
         }
-        UnaryOperator<List<String>> map = names -> names.stream().map(n -> to.getOrDefault(n, n))
-                .toList();
+        UnaryOperator<List<String>> map =
+                names -> names.stream().map(n -> to.getOrDefault(n, n)).toList();
         List<Constraint> constraints = new ArrayList<>();
         for (Constraint c : table.constraints()) {
             if (c instanceof PrimaryKey pk) {
                 constraints.add(new PrimaryKey(pk.name(), map.apply(pk.columns())));
             } else if (c instanceof UniqueConstraint uq) {
-                constraints.add(new UniqueConstraint(uq.name(), map.apply(uq.columns()), uq.deferrable(),
-                        uq.initiallyDeferred()));
+                constraints.add(new UniqueConstraint(
+                        uq.name(), map.apply(uq.columns()), uq.deferrable(), uq.initiallyDeferred()));
             } else if (c instanceof ForeignKey fk) {
-                constraints.add(new ForeignKey(fk.name(), map.apply(fk.columns()), fk.referencedSchema(),
-                        fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(),
+                constraints.add(new ForeignKey(
+                        fk.name(),
+                        map.apply(fk.columns()),
+                        fk.referencedSchema(),
+                        fk.referencedTable(),
+                        fk.referencedColumns(),
+                        fk.onDelete(),
+                        fk.onUpdate(),
+                        fk.deferrable(),
                         fk.initiallyDeferred()));
             } else {
                 constraints.add(c);
             }
         }
-        List<Index> indexes = table.indexes().stream().map(i -> new Index(i.name(), i.schema(), i.table(),
-                map.apply(i.columns()), i.unique(), i.where())).toList();
+        List<Index> indexes = table.indexes().stream()
+                .map(i -> new Index(i.name(), i.schema(), i.table(), map.apply(i.columns()), i.unique(), i.where()))
+                .toList();
         return new Table(table.schema(), table.name(), columns, constraints, indexes, table.comment());
     }
 }

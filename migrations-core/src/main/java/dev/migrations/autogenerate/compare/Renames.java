@@ -1,6 +1,6 @@
 package dev.migrations.autogenerate.compare;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

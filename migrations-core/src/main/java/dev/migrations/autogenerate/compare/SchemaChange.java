@@ -11,5 +11,4 @@ import dev.migrations.ops.Operation;
  *     fail, a backfill to write), or null
  * @param needsEdit whether the step needs code a person must add (a backfill) before it can run
  */
-public record SchemaChange(Operation upgrade, Operation downgrade, String warning, boolean needsEdit) {
-}
+public record SchemaChange(Operation upgrade, Operation downgrade, String warning, boolean needsEdit) {}

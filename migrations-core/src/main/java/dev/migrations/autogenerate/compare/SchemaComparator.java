@@ -1,13 +1,11 @@
 package dev.migrations.autogenerate.compare;
 
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.ops.AddColumn;
 import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.AlterColumn;
 import dev.migrations.ops.AlterSequence;
 import dev.migrations.ops.CreateIndex;
 import dev.migrations.ops.CreateSequence;
-import dev.migrations.ops.CreateTable;
 import dev.migrations.ops.DropColumn;
 import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
@@ -21,14 +19,12 @@ import dev.migrations.schema.Constraint;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +44,10 @@ import java.util.stream.Stream;
 public final class SchemaComparator {
 
     /** What to do with tables the entities do not map. */
-    public enum UnmanagedTables { REPORT, DROP }
+    public enum UnmanagedTables {
+        REPORT,
+        DROP
+    }
 
     private final UnmanagedTables unmanaged;
     private final Renames renames;
@@ -68,7 +67,7 @@ public final class SchemaComparator {
      * @param definitions the desired schema as the entities define it, before that round trip
      */
     public SchemaDiff compare(SchemaSnapshot liveAsIs, SchemaSnapshot target, SchemaSnapshot definitions) {
-        Plan plan = new Plan();
+        ChangePlan plan = new ChangePlan();
         SchemaSnapshot live = new RenamePass(renames, plan.renames, plan.notes).apply(liveAsIs, target);
         List<Table> created = new ArrayList<>();
         for (Table wanted : target.tables()) {
@@ -80,18 +79,19 @@ public final class SchemaComparator {
                 compareTable(plan, existing.get().normalized(), wanted.normalized(), definition.normalized());
             }
         }
-        createTables(plan, created, live);
+        TableCreations.plan(plan, created, live);
         for (Table table : live.tables()) {
             if (target.table(table.name()).isEmpty()) {
                 if (unmanaged == UnmanagedTables.DROP) {
                     Table original = table.normalized();
                     for (Constraint c : original.constraints()) {
                         if (c instanceof ForeignKey fk) {
-                            plan.dropKeys.add(change(new DropConstraint(null, table.name(), fk.name(), fk.type(), fk),
-                                    null));
+                            plan.dropKeys.add(
+                                    change(new DropConstraint(null, table.name(), fk.name(), fk.type(), fk), null));
                         }
                     }
-                    plan.dropTables.add(change(new DropTable(null, table.name(), withoutForeignKeys(original), false),
+                    plan.dropTables.add(change(
+                            new DropTable(null, table.name(), withoutForeignKeys(original), false),
                             "drops table " + table.name() + " and all its rows"));
                 } else {
                     plan.notes.add("Table " + table.name() + " is in the database but no entity maps it; left alone"
@@ -105,7 +105,7 @@ public final class SchemaComparator {
 
     // ---------------------------------------------------------------- tables
 
-    private void compareTable(Plan plan, Table live, Table target, Table definition) {
+    private void compareTable(ChangePlan plan, Table live, Table target, Table definition) {
         String name = target.name();
         for (Column wanted : target.columns()) {
             Column defined = definition.column(wanted.name()).orElse(wanted);
@@ -116,45 +116,52 @@ public final class SchemaComparator {
                 alterColumn(plan, name, existing.get(), wanted, defined);
             }
         }
-        List<Column> added = target.columns().stream().filter(c -> live.column(c.name()).isEmpty()).toList();
+        List<Column> added = target.columns().stream()
+                .filter(c -> live.column(c.name()).isEmpty())
+                .toList();
         for (Column column : live.columns()) {
             if (target.column(column.name()).isEmpty()) {
                 String warning = "drops column " + name + "." + column.name() + " and its data";
-                Optional<Column> twin = added.stream().filter(a -> a.type().equals(column.type())).findFirst();
+                Optional<Column> twin = added.stream()
+                        .filter(a -> a.type().equals(column.type()))
+                        .findFirst();
                 if (twin.isPresent()) {
                     warning += "; if " + twin.get().name() + " is " + column.name() + " renamed, replace this drop"
                             + " and the add of " + twin.get().name() + " with ops.renameColumn(\"" + name + "\", \""
                             + column.name() + "\", \"" + twin.get().name() + "\") to keep the data";
                 }
-                plan.dropColumns.add(change(new DropColumn(null, name, column.name(), column.withoutConstraints()),
-                        warning));
+                plan.dropColumns.add(
+                        change(new DropColumn(null, name, column.name(), column.withoutConstraints()), warning));
             }
         }
         compareConstraints(plan, name, live, target, definition);
         compareIndexes(plan, name, live, target, definition);
         if (!Objects.equals(live.comment(), target.comment())) {
-            plan.alterColumns.add(change(new SetTableComment(null, name, definition.comment(),
-                    Optional.ofNullable(live.comment())), null));
+            plan.alterColumns.add(change(
+                    new SetTableComment(null, name, definition.comment(), Optional.ofNullable(live.comment())), null));
         }
     }
 
-    private void addColumn(Plan plan, String table, Column column) {
+    private void addColumn(ChangePlan plan, String table, Column column) {
         Column bare = column.withoutConstraints();
         if (!bare.nullable() && bare.serverDefault() == null && !bare.isIdentity()) {
             // Rows already there would have no value: add it nullable, fill it, then forbid NULL.
             plan.addColumns.add(change(new AddColumn(null, table, bare.nullable(true)), null));
-            AlterColumn notNull = new AlterColumn(null, table, bare.name(), null, null, false, null, null, null,
-                    bare.nullable(true));
-            plan.addColumns.add(new SchemaChange(notNull, notNull.reverse().orElse(null),
+            AlterColumn notNull =
+                    new AlterColumn(null, table, bare.name(), null, null, false, null, null, null, bare.nullable(true));
+            plan.addColumns.add(new SchemaChange(
+                    notNull,
+                    notNull.reverse().orElse(null),
                     "NOT NULL column " + table + "." + bare.name() + " has no default: fill it for existing rows"
                             + " before this step, e.g. ops.update(\"UPDATE " + table + " SET " + bare.name()
-                            + " = ... WHERE " + bare.name() + " IS NULL\")", true));
+                            + " = ... WHERE " + bare.name() + " IS NULL\")",
+                    true));
         } else {
             plan.addColumns.add(change(new AddColumn(null, table, bare), null));
         }
     }
 
-    private void alterColumn(Plan plan, String table, Column live, Column target, Column defined) {
+    private void alterColumn(ChangePlan plan, String table, Column live, Column target, Column defined) {
         AlterColumn alter = AlterColumn.of(null, table, live.name());
         List<String> risks = new ArrayList<>();
         if (!live.type().equals(target.type()) && isLargeObjectMismatch(live, target)) {
@@ -184,10 +191,12 @@ public final class SchemaComparator {
             plan.notes.add("Column " + table + "." + live.name() + (target.isIdentity() ? " becomes" : " stops being")
                     + " an identity column; autogenerate does not write that change: write it by hand.");
         }
-        if (alter.type() != null || alter.nullable() != null || alter.serverDefault() != null
+        if (alter.type() != null
+                || alter.nullable() != null
+                || alter.serverDefault() != null
                 || alter.comment() != null) {
-            plan.alterColumns.add(change(alter.existing(live.withoutConstraints()),
-                    risks.isEmpty() ? null : String.join("; ", risks)));
+            plan.alterColumns.add(change(
+                    alter.existing(live.withoutConstraints()), risks.isEmpty() ? null : String.join("; ", risks)));
         }
     }
 
@@ -197,84 +206,31 @@ public final class SchemaComparator {
                 && target.type().raw().equalsIgnoreCase("oid");
     }
 
-    private void createTables(Plan plan, List<Table> created, SchemaSnapshot live) {
-        Set<String> available = new LinkedHashSet<>();
-        live.tables().forEach(t -> available.add(t.name()));
-        List<Table> pending = new ArrayList<>(created);
-        List<Table> ordered = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            // a table whose referenced tables exist; failing that, one on a cycle, whose key waits
-            Table next = pending.stream().filter(t -> references(t).stream()
-                    .allMatch(r -> r.equals(t.name()) || available.contains(r))).findFirst()
-                    .orElseGet(() -> pending.stream().filter(t -> onCycle(t, pending)).findFirst().orElse(pending.get(0)));
-            pending.remove(next);
-            ordered.add(next);
-            available.add(next.name());
-        }
-        Set<String> done = new LinkedHashSet<>(live.tables().stream().map(Table::name).toList());
-        for (Table table : ordered) {
-            done.add(table.name());
-            List<Constraint> inline = new ArrayList<>();
-            for (Constraint c : table.constraints()) {
-                if (c instanceof ForeignKey fk && !done.contains(fk.referencedTable())) {
-                    // a cycle: the referenced table comes later, so the key is added once it exists,
-                    // named so that the downgrade can drop it before the tables go
-                    Set<String> used = new java.util.HashSet<>();
-                    table.constraints().stream().map(Constraint::name).filter(Objects::nonNull)
-                            .forEach(n -> used.add(n.toLowerCase(java.util.Locale.ROOT)));
-                    ForeignKey named = fk.name() != null ? fk : fk.named(conventionalName(table.name(), fk, used));
-                    plan.addKeys.add(change(new AddConstraint(null, table.name(), named), null));
-                } else {
-                    inline.add(c);
-                }
-            }
-            Table definition = new Table(null, table.name(), table.columns(), inline, List.of(), table.comment());
-            plan.createTables.add(change(new CreateTable(definition, false), null));
-            for (Index index : table.indexes()) {
-                plan.addIndexes.add(change(new CreateIndex(index, false, false), null));
-            }
-        }
-    }
-
-    /** Whether {@code start} reaches itself through the foreign keys of the pending tables. */
-    private static boolean onCycle(Table start, List<Table> pending) {
-        Map<String, Table> byName = new LinkedHashMap<>();
-        pending.forEach(t -> byName.put(t.name(), t));
-        List<String> todo = new ArrayList<>(references(start));
-        Set<String> seen = new LinkedHashSet<>();
-        while (!todo.isEmpty()) {
-            String name = todo.remove(todo.size() - 1);
-            if (name.equals(start.name())) {
-                return true;
-            }
-            if (seen.add(name) && byName.containsKey(name)) {
-                todo.addAll(references(byName.get(name)));
-            }
-        }
-        return false;
-    }
-
-    private static List<String> references(Table table) {
-        return table.constraints().stream().filter(ForeignKey.class::isInstance)
-                .map(c -> ((ForeignKey) c).referencedTable()).toList();
-    }
-
     private static Table withoutForeignKeys(Table table) {
-        return new Table(table.schema(), table.name(), table.columns(),
-                table.constraints().stream().filter(c -> !(c instanceof ForeignKey)).toList(), table.indexes(),
+        return new Table(
+                table.schema(),
+                table.name(),
+                table.columns(),
+                table.constraints().stream()
+                        .filter(c -> !(c instanceof ForeignKey))
+                        .toList(),
+                table.indexes(),
                 table.comment());
     }
 
     // ---------------------------------------------------------------- constraints and indexes
 
-    private void compareConstraints(Plan plan, String table, Table live, Table target, Table definition) {
+    private void compareConstraints(ChangePlan plan, String table, Table live, Table target, Table definition) {
         List<Constraint> unmatched = new ArrayList<>(live.constraints());
         List<Constraint> added = new ArrayList<>();
         for (Constraint wanted : target.constraints()) {
             Constraint defined = definitionOf(wanted, definition);
             boolean named = defined != null && defined.name() != null;
-            Constraint match = unmatched.stream().filter(c -> signature(c).equals(signature(wanted))
-                    && (!named || defined.name().equalsIgnoreCase(c.name()))).findFirst().orElse(null);
+            Constraint match = unmatched.stream()
+                    .filter(c -> signature(c).equals(signature(wanted))
+                            && (!named || defined.name().equalsIgnoreCase(c.name())))
+                    .findFirst()
+                    .orElse(null);
             if (match != null) {
                 unmatched.remove(match);
             } else {
@@ -284,8 +240,11 @@ public final class SchemaComparator {
         }
         // names the table keeps after the drops, which run first
         Set<String> used = new java.util.HashSet<>();
-        Stream.concat(live.constraints().stream().filter(c -> !unmatched.contains(c)), definition.constraints().stream())
-                .map(Constraint::name).filter(Objects::nonNull)
+        Stream.concat(
+                        live.constraints().stream().filter(c -> !unmatched.contains(c)),
+                        definition.constraints().stream())
+                .map(Constraint::name)
+                .filter(Objects::nonNull)
                 .forEach(n -> used.add(n.toLowerCase(java.util.Locale.ROOT)));
         for (Constraint constraint : added) {
             if (constraint.name() == null) {
@@ -302,12 +261,16 @@ public final class SchemaComparator {
         }
     }
 
-    private void compareIndexes(Plan plan, String table, Table live, Table target, Table definition) {
+    private void compareIndexes(ChangePlan plan, String table, Table live, Table target, Table definition) {
         List<Index> unmatched = new ArrayList<>(live.indexes());
         for (Index wanted : target.indexes()) {
-            Index defined = definition.indexes().stream().filter(d -> d.name().equalsIgnoreCase(wanted.name()))
-                    .findFirst().orElse(wanted);
-            Index match = unmatched.stream().filter(i -> signature(i).equals(signature(wanted))).findFirst()
+            Index defined = definition.indexes().stream()
+                    .filter(d -> d.name().equalsIgnoreCase(wanted.name()))
+                    .findFirst()
+                    .orElse(wanted);
+            Index match = unmatched.stream()
+                    .filter(i -> signature(i).equals(signature(wanted)))
+                    .findFirst()
                     .orElse(null);
             if (match != null) {
                 unmatched.remove(match);
@@ -333,7 +296,9 @@ public final class SchemaComparator {
             }
         }
         for (Constraint d : definition.constraints()) {
-            if (d.type() == wanted.type() && !(d instanceof CheckConstraint) && signature(d).equals(signature(wanted))) {
+            if (d.type() == wanted.type()
+                    && !(d instanceof CheckConstraint)
+                    && signature(d).equals(signature(wanted))) {
                 return d;
             }
             if (d.name() != null && d.name().equalsIgnoreCase(wanted.name())) {
@@ -390,14 +355,16 @@ public final class SchemaComparator {
 
     // ---------------------------------------------------------------- sequences
 
-    private void compareSequences(Plan plan, SchemaSnapshot live, SchemaSnapshot target, SchemaSnapshot definitions) {
+    private void compareSequences(
+            ChangePlan plan, SchemaSnapshot live, SchemaSnapshot target, SchemaSnapshot definitions) {
         for (Sequence wanted : target.sequences()) {
             Sequence defined = definitions.sequence(wanted.name()).orElse(wanted);
             Optional<Sequence> existing = live.sequence(wanted.name());
             if (existing.isEmpty()) {
                 plan.sequences.add(change(new CreateSequence(defined), null));
             } else if (!Objects.equals(existing.get().increment(), wanted.increment())) {
-                AlterSequence alter = AlterSequence.of(null, wanted.name()).increment(wanted.increment())
+                AlterSequence alter = AlterSequence.of(null, wanted.name())
+                        .increment(wanted.increment())
                         .existing(existing.get());
                 plan.sequences.add(change(alter, null));
             }
@@ -411,33 +378,5 @@ public final class SchemaComparator {
 
     static SchemaChange change(Operation upgrade, String warning) {
         return new SchemaChange(upgrade, upgrade.reverse().orElse(null), warning, false);
-    }
-
-    /** The changes by kind, emitted in the one order every database accepts. */
-    private static final class Plan {
-        final List<SchemaChange> renames = new ArrayList<>();
-        final List<SchemaChange> dropKeys = new ArrayList<>();
-        final List<SchemaChange> dropIndexes = new ArrayList<>();
-        final List<SchemaChange> dropConstraints = new ArrayList<>();
-        final List<SchemaChange> dropColumns = new ArrayList<>();
-        final List<SchemaChange> alterColumns = new ArrayList<>();
-        final List<SchemaChange> createTables = new ArrayList<>();
-        final List<SchemaChange> addColumns = new ArrayList<>();
-        final List<SchemaChange> addConstraints = new ArrayList<>();
-        final List<SchemaChange> addIndexes = new ArrayList<>();
-        final List<SchemaChange> addKeys = new ArrayList<>();
-        final List<SchemaChange> dropTables = new ArrayList<>();
-        final List<SchemaChange> sequences = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-
-        List<SchemaChange> ordered() {
-            List<SchemaChange> all = new ArrayList<>();
-            for (List<SchemaChange> group : List.of(renames, sequences, dropKeys, dropIndexes, dropConstraints,
-                    dropColumns, alterColumns, createTables, addColumns, addConstraints, addIndexes, addKeys,
-                    dropTables)) {
-                all.addAll(group);
-            }
-            return all;
-        }
     }
 }

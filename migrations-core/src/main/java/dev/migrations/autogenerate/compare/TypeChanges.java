@@ -9,8 +9,7 @@ final class TypeChanges {
 
     private static final List<Kind> INTEGERS = List.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
 
-    private TypeChanges() {
-    }
+    private TypeChanges() {}
 
     static boolean widens(ColumnType from, ColumnType to) {
         if (INTEGERS.contains(from.kind()) && INTEGERS.contains(to.kind())) {
@@ -24,10 +23,13 @@ final class TypeChanges {
         }
         return switch (from.kind()) {
             case VARCHAR, CHAR, BINARY -> to.length() == null || from.length() != null && to.length() >= from.length();
-            case DECIMAL -> to.precision() == null || from.precision() != null && to.scale() >= from.scale()
-                    && to.precision() - to.scale() >= from.precision() - from.scale();
-            case TIME, TIMESTAMP, TIMESTAMP_TZ -> to.precision() == null
-                    || from.precision() != null && to.precision() >= from.precision();
+            case DECIMAL ->
+                to.precision() == null
+                        || from.precision() != null
+                                && to.scale() >= from.scale()
+                                && to.precision() - to.scale() >= from.precision() - from.scale();
+            case TIME, TIMESTAMP, TIMESTAMP_TZ ->
+                to.precision() == null || from.precision() != null && to.precision() >= from.precision();
             default -> false;
         };
     }

@@ -1,6 +1,5 @@
 package dev.migrations.autogenerate.hibernate;
 
-import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
@@ -9,6 +8,7 @@ import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.ReferentialAction;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
@@ -31,8 +31,7 @@ public final class HibernateSchema {
 
     private static final Pattern IMPLICIT_FK = Pattern.compile("FK[a-z0-9]{20,}");
 
-    private HibernateSchema() {
-    }
+    private HibernateSchema() {}
 
     public static SchemaSnapshot from(Metadata metadata) {
         List<Table> tables = new ArrayList<>();
@@ -46,7 +45,8 @@ public final class HibernateSchema {
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
                 var sequenceName = sequence.getName().getSequenceName();
                 sequences.add(Sequence.named(name(sequenceName.getText(), sequenceName.isQuoted()))
-                        .start(sequence.getInitialValue()).increment(sequence.getIncrementSize()));
+                        .start(sequence.getInitialValue())
+                        .increment(sequence.getIncrementSize()));
             }
         }
         return new SchemaSnapshot(tables, sequences);
@@ -76,8 +76,16 @@ public final class HibernateSchema {
         List<Column> columns = new ArrayList<>();
         List<Constraint> constraints = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
-            Column column = new Column(name(c), TypeNames.parse(c.getSqlType(metadata)), c.isNullable(), c.getDefaultValue(),
-                    c.isIdentity(), false, false, null, c.getComment());
+            Column column = new Column(
+                    name(c),
+                    TypeNames.parse(c.getSqlType(metadata)),
+                    c.isNullable(),
+                    c.getDefaultValue(),
+                    c.isIdentity(),
+                    false,
+                    false,
+                    null,
+                    c.getComment());
             columns.add(column);
             if (c.isUnique()) {
                 constraints.add(new UniqueConstraint(null, List.of(name(c)), false, false));
@@ -90,9 +98,11 @@ public final class HibernateSchema {
             constraints.add(new PrimaryKey(null, names(table.getPrimaryKey().getColumns())));
         }
         for (org.hibernate.mapping.UniqueKey key : table.getUniqueKeys().values()) {
-            UniqueConstraint unique = new UniqueConstraint(key.isNameExplicit() ? nameOrNull(key.getName()) : null,
-                    names(key.getColumns()), false, false);
-            if (constraints.stream().noneMatch(c -> c instanceof UniqueConstraint u && u.columns().equals(unique.columns()))) {
+            UniqueConstraint unique = new UniqueConstraint(
+                    key.isNameExplicit() ? nameOrNull(key.getName()) : null, names(key.getColumns()), false, false);
+            if (constraints.stream()
+                    .noneMatch(
+                            c -> c instanceof UniqueConstraint u && u.columns().equals(unique.columns()))) {
                 constraints.add(unique);
             }
         }
@@ -104,17 +114,29 @@ public final class HibernateSchema {
                 continue;
             }
             org.hibernate.mapping.Table target = key.getReferencedTable();
-            List<String> referenced = key.isReferenceToPrimaryKey() || key.getReferencedColumns().isEmpty()
-                    ? names(target.getPrimaryKey().getColumns()) : names(key.getReferencedColumns());
-            String name = key.getName() == null || IMPLICIT_FK.matcher(key.getName()).matches() ? null
-                    : nameOrNull(key.getName());
-            constraints.add(new ForeignKey(name, names(key.getColumns()), null, name(target), referenced,
-                    action(key.getOnDeleteAction()), null, false, false));
+            List<String> referenced =
+                    key.isReferenceToPrimaryKey() || key.getReferencedColumns().isEmpty()
+                            ? names(target.getPrimaryKey().getColumns())
+                            : names(key.getReferencedColumns());
+            String name =
+                    key.getName() == null || IMPLICIT_FK.matcher(key.getName()).matches()
+                            ? null
+                            : nameOrNull(key.getName());
+            constraints.add(new ForeignKey(
+                    name,
+                    names(key.getColumns()),
+                    null,
+                    name(target),
+                    referenced,
+                    action(key.getOnDeleteAction()),
+                    null,
+                    false,
+                    false));
         }
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            indexes.add(new Index(nameOrNull(index.getName()), null, name(table), names(index.getColumns()),
-                    index.isUnique(), null));
+            indexes.add(new Index(
+                    nameOrNull(index.getName()), null, name(table), names(index.getColumns()), index.isUnique(), null));
         }
         return new Table(null, name(table), columns, constraints, indexes, table.getComment());
     }

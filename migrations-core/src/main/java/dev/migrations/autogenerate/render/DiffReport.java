@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class DiffReport {
 
-    private DiffReport() {
-    }
+    private DiffReport() {}
 
     public static List<String> lines(SchemaDiff diff) {
         JavaOpsRenderer renderer = new JavaOpsRenderer();

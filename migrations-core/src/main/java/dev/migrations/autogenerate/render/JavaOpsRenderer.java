@@ -44,7 +44,8 @@ public final class JavaOpsRenderer {
         StringBuilder s = new StringBuilder();
         for (SchemaChange change : diff.changes()) {
             if (change.warning() != null) {
-                s.append(change.needsEdit() ? "// TODO: " : "// WARNING: ").append(change.warning())
+                s.append(change.needsEdit() ? "// TODO: " : "// WARNING: ")
+                        .append(change.warning())
                         .append('\n');
             }
             s.append(statement(change.upgrade())).append('\n');
@@ -59,7 +60,9 @@ public final class JavaOpsRenderer {
         StringBuilder s = new StringBuilder();
         for (SchemaChange change : changes) {
             if (change.downgrade() == null) {
-                s.append("// TODO: undo by hand: ").append(change.upgrade().describe()).append('\n');
+                s.append("// TODO: undo by hand: ")
+                        .append(change.upgrade().describe())
+                        .append('\n');
             } else {
                 s.append(statement(change.downgrade())).append('\n');
             }
@@ -73,14 +76,16 @@ public final class JavaOpsRenderer {
             return "ops.createTable(" + tableArguments(c.definition()) + ");";
         }
         if (op instanceof DropTable d) {
-            return d.original() == null ? "ops.dropTable(" + str(d.table()) + ");"
+            return d.original() == null
+                    ? "ops.dropTable(" + str(d.table()) + ");"
                     : "ops.dropTable(table(" + tableArguments(d.original()) + "));";
         }
         if (op instanceof AddColumn a) {
             return "ops.addColumn(" + str(a.table()) + ", " + column(a.column()) + ");";
         }
         if (op instanceof DropColumn d) {
-            return d.original() == null ? "ops.dropColumn(" + str(d.table()) + ", " + str(d.column()) + ");"
+            return d.original() == null
+                    ? "ops.dropColumn(" + str(d.table()) + ", " + str(d.column()) + ");"
                     : "ops.dropColumn(" + str(d.table()) + ", " + column(d.original()) + ");";
         }
         if (op instanceof AlterColumn a && a.newName() != null && a.changesOnlyName()) {
@@ -96,7 +101,8 @@ public final class JavaOpsRenderer {
             return "ops.createIndex(" + index(c.index()) + ");";
         }
         if (op instanceof DropIndex d) {
-            return d.original() == null ? "ops.dropIndex(" + str(d.name()) + ");"
+            return d.original() == null
+                    ? "ops.dropIndex(" + str(d.name()) + ");"
                     : "ops.dropIndex(" + index(d.original()) + ");";
         }
         if (op instanceof AddConstraint a) {
@@ -109,14 +115,16 @@ public final class JavaOpsRenderer {
             return "ops.createSequence(" + sequence(c.sequence()) + ");";
         }
         if (op instanceof DropSequence d) {
-            return d.original() == null ? "ops.dropSequence(" + str(d.name()) + ");"
+            return d.original() == null
+                    ? "ops.dropSequence(" + str(d.name()) + ");"
                     : "ops.dropSequence(" + sequence(d.original()) + ");";
         }
         if (op instanceof AlterSequence a) {
             return "ops.alterSequence(" + str(a.name()) + ", s -> s.increment(" + a.increment() + "L));";
         }
         if (op instanceof SetTableComment c) {
-            return c.comment() == null ? "ops.dropTableComment(" + str(c.table()) + ");"
+            return c.comment() == null
+                    ? "ops.dropTableComment(" + str(c.table()) + ");"
                     : "ops.setTableComment(" + str(c.table()) + ", " + str(c.comment()) + ");";
         }
         throw new IllegalArgumentException("Autogenerate cannot write " + op.describe() + " yet");
@@ -132,7 +140,10 @@ public final class JavaOpsRenderer {
     }
 
     String column(Column c) {
-        StringBuilder s = new StringBuilder("column(").append(str(c.name())).append(", ").append(type(c.type()))
+        StringBuilder s = new StringBuilder("column(")
+                .append(str(c.name()))
+                .append(", ")
+                .append(type(c.type()))
                 .append(')');
         if (c.isIdentity()) {
             s.append(".identity()");
@@ -150,14 +161,16 @@ public final class JavaOpsRenderer {
 
     String type(ColumnType t) {
         return switch (t.kind()) {
-            case SMALLINT, INTEGER, BIGINT, BOOLEAN, TEXT, FLOAT, DOUBLE, DATE, UUID, BLOB, CLOB, JSON -> t.kind().name();
+            case SMALLINT, INTEGER, BIGINT, BOOLEAN, TEXT, FLOAT, DOUBLE, DATE, UUID, BLOB, CLOB, JSON ->
+                t.kind().name();
             case TIME -> t.precision() == null ? "TIME" : "time(" + t.precision() + ")";
             case TIMESTAMP -> t.precision() == null ? "TIMESTAMP" : "timestamp(" + t.precision() + ")";
             case TIMESTAMP_TZ -> t.precision() == null ? "TIMESTAMP_TZ" : "timestampTz(" + t.precision() + ")";
             case VARCHAR -> t.length() == null ? "varchar()" : "varchar(" + t.length() + ")";
             case CHAR -> "character(" + (t.length() == null ? 1 : t.length()) + ")";
             case BINARY -> t.length() == null ? "BINARY" : "binary(" + t.length() + ")";
-            case DECIMAL -> t.precision() == null ? "rawType(\"numeric\")" : "decimal(" + t.precision() + ", " + t.scale() + ")";
+            case DECIMAL ->
+                t.precision() == null ? "rawType(\"numeric\")" : "decimal(" + t.precision() + ", " + t.scale() + ")";
             case RAW -> "rawType(" + str(t.raw()) + ")";
         };
     }
@@ -171,11 +184,15 @@ public final class JavaOpsRenderer {
             s.append(".nullable(").append(a.nullable()).append(')');
         }
         if (a.serverDefault() != null) {
-            s.append(a.serverDefault().isPresent() ? ".serverDefault(" + str(a.serverDefault().get()) + ")"
-                    : ".dropServerDefault()");
+            s.append(
+                    a.serverDefault().isPresent()
+                            ? ".serverDefault(" + str(a.serverDefault().get()) + ")"
+                            : ".dropServerDefault()");
         }
         if (a.comment() != null) {
-            s.append(".comment(").append(a.comment().map(this::str).orElse("null")).append(')');
+            s.append(".comment(")
+                    .append(a.comment().map(this::str).orElse("null"))
+                    .append(')');
         }
         return s.toString();
     }
@@ -199,8 +216,12 @@ public final class JavaOpsRenderer {
             return "check(" + name + ", " + str(ck.condition()) + ")";
         }
         ForeignKey fk = (ForeignKey) c;
-        StringBuilder s = new StringBuilder("foreignKey(").append(name).append(columns(fk.columns()))
-                .append(").references(").append(str(fk.referencedTable())).append(columns(fk.referencedColumns()))
+        StringBuilder s = new StringBuilder("foreignKey(")
+                .append(name)
+                .append(columns(fk.columns()))
+                .append(").references(")
+                .append(str(fk.referencedTable()))
+                .append(columns(fk.referencedColumns()))
                 .append(')');
         if (fk.onDelete() != null) {
             s.append(".onDelete(").append(fk.onDelete().name()).append(')');

@@ -1,6 +1,6 @@
 package dev.migrations.internal.graph;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,17 +15,13 @@ import java.util.Set;
 public final class HeadMaintainer {
 
     /** One row change of the version table. */
-    public sealed interface Change permits Insert, Update, Delete {
-    }
+    public sealed interface Change permits Insert, Update, Delete {}
 
-    public record Insert(String version) implements Change {
-    }
+    public record Insert(String version) implements Change {}
 
-    public record Update(String from, String to) implements Change {
-    }
+    public record Update(String from, String to) implements Change {}
 
-    public record Delete(String version) implements Change {
-    }
+    public record Delete(String version) implements Change {}
 
     private final RevisionGraph graph;
     private final Set<String> heads;
@@ -53,7 +49,8 @@ public final class HeadMaintainer {
     private void applyRevision(Step.RevisionStep step, List<Change> changes) {
         RevisionNode node = step.node();
         List<String> down = step.parents();
-        if (!step.upgrade() && heads.contains(node.id())
+        if (!step.upgrade()
+                && heads.contains(node.id())
                 && (down.isEmpty() || unmergeTargets(node, step.toRevisions()).isEmpty())) {
             delete(node.id(), changes);
         } else if (step.upgrade() && (down.isEmpty() || intersect(down).isEmpty())) {
@@ -77,8 +74,11 @@ public final class HeadMaintainer {
             } else {
                 List<String> present = intersect(down);
                 if (present.size() != 1) {
-                    throw new MigrationsException("Can't update the version table for " + node.id()
-                            + ": its down revision is ambiguous among the current heads " + heads, node.id(), null);
+                    throw new MigrationsException(
+                            "Can't update the version table for " + node.id()
+                                    + ": its down revision is ambiguous among the current heads " + heads,
+                            node.id(),
+                            null);
                 }
                 downRevision = present.get(0);
             }
@@ -95,8 +95,7 @@ public final class HeadMaintainer {
         List<String> to = step.toRevisions();
         if (!step.upgrade() && step.branchMove()) {
             delete(from.get(0), changes);
-        } else if (step.upgrade() && (step.branchMove() || !heads.containsAll(from))
-                && !heads.containsAll(to)) {
+        } else if (step.upgrade() && (step.branchMove() || !heads.containsAll(from)) && !heads.containsAll(to)) {
             insert(to.get(0), changes);
         } else if (from.size() > 1) {
             for (String id : from.subList(0, from.size() - 1)) {

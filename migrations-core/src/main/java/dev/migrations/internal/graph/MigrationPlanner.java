@@ -1,6 +1,7 @@
 package dev.migrations.internal.graph;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.MultipleHeadsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.migrations.MultipleHeadsException;
 
 /**
  * Turns a target and the database's current heads into the ordered steps to run, exactly as
@@ -53,8 +53,7 @@ public final class MigrationPlanner {
 
     /** Revisions above {@code lower} up to and including {@code targets}; the lower ones excluded. */
     Set<RevisionNode> upgradeSet(List<RevisionNode> targets, List<RevisionNode> lower, boolean inclusive) {
-        Set<RevisionNode> required = new LinkedHashSet<>(
-                graph.related(targets, graph::normalizedDownRevisions, true));
+        Set<RevisionNode> required = new LinkedHashSet<>(graph.related(targets, graph::normalizedDownRevisions, true));
         Set<RevisionNode> current = graph.related(lower, graph::normalizedDownRevisions, true);
         required.removeAll(current);
         if (inclusive) {
@@ -74,8 +73,8 @@ public final class MigrationPlanner {
                 throw new MigrationsException("Relative revision " + relative + " didn't produce "
                         + Math.abs(relative.steps()) + " migrations; upgrade takes +N (downgrade takes -N).");
             }
-            TargetResolver.Walked walked = resolver.walk(graph.revision(relative.start()), relative.steps(), null,
-                    true);
+            TargetResolver.Walked walked =
+                    resolver.walk(graph.revision(relative.start()), relative.steps(), null, true);
             if (walked == null) {
                 throw new MigrationsException("Walked too far: " + target + " goes below base.");
             }
@@ -97,8 +96,8 @@ public final class MigrationPlanner {
         }
         TargetResolver.Walked walked = resolver.walk(start, relative.steps(), branch, true);
         if (walked == null) {
-            throw new MigrationsException("Relative revision " + relative + " didn't produce " + relative.steps()
-                    + " migrations");
+            throw new MigrationsException(
+                    "Relative revision " + relative + " didn't produce " + relative.steps() + " migrations");
         }
         return walked.node() == null ? List.of() : List.of(walked.node());
     }
@@ -111,8 +110,8 @@ public final class MigrationPlanner {
         }
         // The branch is not among the heads: start from the tip of what is applied on it.
         Set<RevisionNode> active = graph.ancestors(graph.nodes(current), true);
-        List<String> applied = resolver.filterForLineage(active.stream().map(RevisionNode::id).toList(), onBranch,
-                false);
+        List<String> applied =
+                resolver.filterForLineage(active.stream().map(RevisionNode::id).toList(), onBranch, false);
         Set<String> tips = new LinkedHashSet<>(applied);
         for (String id : applied) {
             tips.removeAll(graph.normalizedDownRevisions(graph.node(id)));
@@ -127,7 +126,9 @@ public final class MigrationPlanner {
         try {
             List<RevisionNode> heads = graph.nodes(currentHeads);
             Set<RevisionNode> undo = downgradeSet(currentHeads, heads, downgradeTarget(currentHeads, target));
-            return topologicalSort(undo, heads).stream().map(n -> step(n, false)).toList();
+            return topologicalSort(undo, heads).stream()
+                    .map(n -> step(n, false))
+                    .toList();
         } catch (MultipleHeadsException e) {
             throw e;
         } catch (MigrationsException e) {
@@ -156,8 +157,7 @@ public final class MigrationPlanner {
      * a branch ({@code label@base}, {@code label@-1}); {@code lineage} to the ancestry of the head a
      * relative step counted from.
      */
-    record DowngradeTarget(RevisionNode node, String label, RevisionNode lineage) {
-    }
+    record DowngradeTarget(RevisionNode node, String label, RevisionNode lineage) {}
 
     Set<RevisionNode> downgradeSet(List<String> currentHeads, List<RevisionNode> heads, DowngradeTarget target) {
         RevisionNode targetNode = target.node();
@@ -165,11 +165,14 @@ public final class MigrationPlanner {
         if (targetNode == null && target.label() != null) {
             // label@base: the lowest revisions of that branch, so a branch that grew from a shared
             // trunk is removed without touching the trunk or its other branches.
-            String label = graph.branchLabels(resolver.resolveBranch(target.label())).stream().findFirst()
+            String label = graph.branchLabels(resolver.resolveBranch(target.label())).stream()
+                    .findFirst()
                     .orElse(target.label());
             for (RevisionNode node : graph.nodes()) {
-                if (graph.branchLabels(node).contains(label) && node.downRevisions().stream()
-                        .noneMatch(d -> graph.branchLabels(graph.node(d)).contains(label))) {
+                if (graph.branchLabels(node).contains(label)
+                        && node.downRevisions().stream()
+                                .noneMatch(
+                                        d -> graph.branchLabels(graph.node(d)).contains(label))) {
                     roots.add(node);
                 }
             }
@@ -192,8 +195,8 @@ public final class MigrationPlanner {
         Set<RevisionNode> undo = new LinkedHashSet<>(graph.descendants(roots, true));
         undo.retainAll(graph.ancestors(heads, true));
         if (targetNode != null && undo.isEmpty() && !heads.contains(targetNode)) {
-            throw new MigrationsException("Nothing to drop: " + targetNode.id()
-                    + " is not below the current heads (" + String.join(", ", currentHeads) + ")");
+            throw new MigrationsException("Nothing to drop: " + targetNode.id() + " is not below the current heads ("
+                    + String.join(", ", currentHeads) + ")");
         }
         return undo;
     }
@@ -211,11 +214,11 @@ public final class MigrationPlanner {
         String branch = relative.branch();
         if (relative.steps() >= 0) {
             if (relative.anchor() == null) {
-                throw new MigrationsException("Relative revision " + relative + " didn't produce "
-                        + relative.steps() + " migrations; downgrade takes -N (upgrade takes +N).");
+                throw new MigrationsException("Relative revision " + relative + " didn't produce " + relative.steps()
+                        + " migrations; downgrade takes -N (upgrade takes +N).");
             }
-            TargetResolver.Walked walked = resolver.walk(graph.revision(Target.symbol(null, relative.anchor())),
-                    relative.steps(), branch, true);
+            TargetResolver.Walked walked = resolver.walk(
+                    graph.revision(Target.symbol(null, relative.anchor())), relative.steps(), branch, true);
             if (walked == null) {
                 throw new MigrationsException("Walked too far: " + target);
             }
@@ -246,11 +249,13 @@ public final class MigrationPlanner {
         }
         TargetResolver.Walked walked = resolver.walk(start, relative.steps(), null, true);
         if (walked == null) {
-            throw new MigrationsException(relative.anchor() == null
-                    ? "Relative revision " + relative + " didn't produce " + Math.abs(relative.steps())
-                            + " migrations: the database is only " + (graph.ancestors(List.of(start), false).size())
-                            + " revision(s) above base on that branch."
-                    : "Walked too far: " + target + " goes below base.");
+            throw new MigrationsException(
+                    relative.anchor() == null
+                            ? "Relative revision " + relative + " didn't produce " + Math.abs(relative.steps())
+                                    + " migrations: the database is only "
+                                    + (graph.ancestors(List.of(start), false).size())
+                                    + " revision(s) above base on that branch."
+                            : "Walked too far: " + target + " goes below base.");
         }
         return new DowngradeTarget(walked.node(), branch, lineage);
     }
@@ -263,8 +268,8 @@ public final class MigrationPlanner {
      */
     public List<RevisionNode> walk(Target lower, Target upper) {
         List<RevisionNode> targets = upgradeTargets(List.of(), upper == null ? Target.heads() : upper);
-        List<RevisionNode> lowerNodes = lower == null || lower instanceof Target.Base ? List.of()
-                : graph.revisions(lower);
+        List<RevisionNode> lowerNodes =
+                lower == null || lower instanceof Target.Base ? List.of() : graph.revisions(lower);
         Set<RevisionNode> set = upgradeSet(targets, lowerNodes, true);
         if (!lowerNodes.isEmpty()) {
             set.retainAll(graph.descendants(lowerNodes, false));
@@ -324,7 +329,8 @@ public final class MigrationPlanner {
                 current.remove(index);
                 ancestorsByIndex.remove(index);
                 index = Math.max(index - 1, 0);
-            } else if (graph.normalizedDependencies(candidate).isEmpty() && candidate.downRevisions().size() == 1) {
+            } else if (graph.normalizedDependencies(candidate).isEmpty()
+                    && candidate.downRevisions().size() == 1) {
                 current.set(index, parents.get(0));
                 ancestorsByIndex.get(index).remove(candidate);
             } else {

@@ -1,6 +1,6 @@
 package dev.migrations.internal.graph;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,9 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,10 +24,6 @@ import java.util.stream.Collectors;
  * resolved by {@link #revisions(Target)} and its kin.
  */
 public final class RevisionGraph {
-
-    /** Characters Alembic forbids in ids because the target grammar uses them. */
-    private static final Pattern ILLEGAL_ID_CHARS = Pattern.compile("[@\\-+:]");
-    public static final int MAX_ID_LENGTH = 32;
 
     /** What the graph knows of one node beyond its declaration. */
     private static final class Links {
@@ -54,8 +48,7 @@ public final class RevisionGraph {
     private final List<String> bases = new ArrayList<>();
     private final TargetResolver resolver = new TargetResolver(this);
 
-    private RevisionGraph() {
-    }
+    private RevisionGraph() {}
 
     /** Builds and validates the graph; nodes keep the given order for tie-breaking. */
     public static RevisionGraph of(List<RevisionNode> nodes) {
@@ -66,12 +59,15 @@ public final class RevisionGraph {
 
     private void build(List<RevisionNode> nodes) {
         for (RevisionNode node : nodes) {
-            checkId(node);
+            RevisionIds.check(node);
             RevisionNode previous = byId.putIfAbsent(node.id(), node);
             if (previous != null) {
-                throw new MigrationsException("Revision " + node.id() + " is defined twice: in "
-                        + previous.source() + " and in " + node.source()
-                        + ". Give one of them a new id (ids must be unique).", node.id(), null);
+                throw new MigrationsException(
+                        "Revision " + node.id() + " is defined twice: in "
+                                + previous.source() + " and in " + node.source()
+                                + ". Give one of them a new id (ids must be unique).",
+                        node.id(),
+                        null);
             }
             links.put(node.id(), new Links(links.size(), node.declaredBranchLabels()));
         }
@@ -80,9 +76,12 @@ public final class RevisionGraph {
                 RevisionNode owner = byLabel.putIfAbsent(label, node);
                 if (owner != null || byId.containsKey(label)) {
                     RevisionNode other = owner != null ? owner : byId.get(label);
-                    throw new MigrationsException("Branch name '" + label + "' in revision " + node.id()
-                            + " (" + node.source() + ") already used by revision " + other.id() + " ("
-                            + other.source() + "). Choose another branch label.", node.id(), null);
+                    throw new MigrationsException(
+                            "Branch name '" + label + "' in revision " + node.id()
+                                    + " (" + node.source() + ") already used by revision " + other.id() + " ("
+                                    + other.source() + "). Choose another branch label.",
+                            node.id(),
+                            null);
                 }
             }
         }
@@ -96,9 +95,12 @@ public final class RevisionGraph {
         for (RevisionNode node : byId.values()) {
             for (String down : node.downRevisions()) {
                 if (!byId.containsKey(down)) {
-                    throw new MigrationsException("Revision " + node.id() + " (" + node.source()
-                            + ") names down revision '" + down + "', which is not present. Restore the"
-                            + " missing revision or correct down_revision.", node.id(), null);
+                    throw new MigrationsException(
+                            "Revision " + node.id() + " (" + node.source()
+                                    + ") names down revision '" + down + "', which is not present. Restore the"
+                                    + " missing revision or correct down_revision.",
+                            node.id(),
+                            null);
                 }
                 links.get(down).children.add(node.id());
                 links.get(down).allChildren.add(node.id());
@@ -123,30 +125,9 @@ public final class RevisionGraph {
         propagateBranchLabels();
     }
 
-    private static void checkId(RevisionNode node) {
-        String id = node.id();
-        if (id == null || id.isBlank()) {
-            throw new MigrationsException("A revision in " + node.source() + " has no id. Add a"
-                    + " revision id to its header.");
-        }
-        requireValidId(id, node.source());
-        if (node.downRevisions().contains(id)) {
-            throw new MigrationsException("Self-loop is detected in revisions (" + id + "): revision "
-                    + id + " (" + node.source() + ") lists itself as its down revision.", id, null);
-        }
-        if (node.dependsOn().contains(id)) {
-            throw new MigrationsException("Dependency self-loop is detected in revisions (" + id
-                    + "): revision " + id + " (" + node.source() + ") depends on itself.", id, null);
-        }
-    }
-
     /** Alembic's id rule: at most 32 characters, none of {@code @ - + :}, no surrounding spaces. */
     public static void requireValidId(String id, String source) {
-        if (ILLEGAL_ID_CHARS.matcher(id).find() || id.length() > MAX_ID_LENGTH || !id.equals(id.strip())) {
-            throw new MigrationsException("Revision id '" + id + "' in " + source + " is not"
-                    + " allowed: ids are at most " + MAX_ID_LENGTH + " characters without '@', '-', '+',"
-                    + " ':' or surrounding spaces.", id, null);
-        }
+        RevisionIds.requireValid(id, source);
     }
 
     /** Every node must lie between a base and a head; what does not is on a cycle. */
@@ -154,50 +135,25 @@ public final class RevisionGraph {
         if (byId.isEmpty()) {
             return;
         }
-        Set<String> onCycle = unreachable(heads, bases, RevisionNode::downRevisions, n -> links(n).children);
-        if (!onCycle.isEmpty()) {
-            throw new MigrationsException("Cycle is detected in revisions (" + describe(onCycle)
-                    + "). Fix their down_revision so that the history has no loop.",
-                    onCycle.iterator().next(), null);
-        }
-        List<String> realBases = byId.values().stream().filter(n -> n.isBase() && n.dependsOn().isEmpty())
-                .map(RevisionNode::id).toList();
-        Set<String> onDependencyCycle = unreachable(realHeads, realBases, this::allDownRevisions,
-                n -> links(n).allChildren);
-        if (!onDependencyCycle.isEmpty()) {
-            throw new MigrationsException("Dependency cycle is detected in revisions ("
-                    + describe(onDependencyCycle) + "). Fix their depends_on.",
-                    onDependencyCycle.iterator().next(), null);
-        }
-    }
-
-    private Set<String> unreachable(List<String> tops, List<String> bottoms,
-            Function<RevisionNode, Collection<String>> down, Function<RevisionNode, Collection<String>> up) {
-        Set<String> fromTops = closure(tops, down);
-        Set<String> fromBottoms = closure(bottoms, up);
-        Set<String> result = new TreeSet<>();
-        for (String id : byId.keySet()) {
-            if (!fromTops.contains(id) || !fromBottoms.contains(id)) {
-                result.add(id);
-            }
-        }
-        return result;
-    }
-
-    private Set<String> closure(Collection<String> start, Function<RevisionNode, Collection<String>> next) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(start);
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            if (seen.add(id)) {
-                todo.addAll(next.apply(byId.get(id)));
-            }
-        }
-        return seen;
-    }
-
-    private String describe(Collection<String> ids) {
-        return ids.stream().map(id -> id + " in " + byId.get(id).source()).collect(Collectors.joining(", "));
+        List<String> realBases = byId.values().stream()
+                .filter(n -> n.isBase() && n.dependsOn().isEmpty())
+                .map(RevisionNode::id)
+                .toList();
+        Cycles cycles = new Cycles(byId);
+        cycles.requireNone(
+                heads,
+                bases,
+                RevisionNode::downRevisions,
+                n -> links(n).children,
+                "Cycle",
+                "Fix their down_revision so that the history has no loop.");
+        cycles.requireNone(
+                realHeads,
+                realBases,
+                this::allDownRevisions,
+                n -> links(n).allChildren,
+                "Dependency cycle",
+                "Fix their depends_on.");
     }
 
     /** Drops dependencies an ancestor already declares, as Alembic does. */
@@ -229,7 +185,9 @@ public final class RevisionGraph {
             RevisionNode parent = node;
             while (parent != null && links(parent).allChildren.size() <= 1 && !parent.isMergePoint()) {
                 links(parent).labels.addAll(node.declaredBranchLabels());
-                parent = parent.downRevisions().isEmpty() ? null : byId.get(parent.downRevisions().get(0));
+                parent = parent.downRevisions().isEmpty()
+                        ? null
+                        : byId.get(parent.downRevisions().get(0));
             }
         }
     }
@@ -349,8 +307,7 @@ public final class RevisionGraph {
 
     /** Ancestors including the nodes themselves; with dependencies follows {@code depends_on} too. */
     public Set<RevisionNode> ancestors(Collection<RevisionNode> from, boolean includeDependencies) {
-        return related(from, includeDependencies ? this::normalizedDownRevisions : RevisionNode::downRevisions,
-                false);
+        return related(from, includeDependencies ? this::normalizedDownRevisions : RevisionNode::downRevisions, false);
     }
 
     /** Descendants including the nodes themselves. */
@@ -362,8 +319,8 @@ public final class RevisionGraph {
      * Walks the relation from each start node; with {@code check}, a start node reached from another
      * one is an error, as in Alembic ("overlaps with other requested revisions").
      */
-    Set<RevisionNode> related(Collection<RevisionNode> from, Function<RevisionNode, Collection<String>> next,
-            boolean check) {
+    Set<RevisionNode> related(
+            Collection<RevisionNode> from, Function<RevisionNode, Collection<String>> next, boolean check) {
         Set<RevisionNode> seen = new LinkedHashSet<>();
         for (RevisionNode start : from) {
             Set<RevisionNode> perTarget = check ? new HashSet<>() : null;
@@ -412,7 +369,9 @@ public final class RevisionGraph {
 
     /** The nodes of revision ids (the version table's, say). */
     public List<RevisionNode> nodes(Collection<String> ids) {
-        return ids.stream().map(id -> resolver.revision(new Target.Revision(null, id))).toList();
+        return ids.stream()
+                .map(id -> resolver.revision(new Target.Revision(null, id)))
+                .toList();
     }
 
     /** The single node a target names, or null for base; several are an error. */

@@ -16,8 +16,8 @@ public final class RevisionNode {
     private final List<String> branchLabels;
     private final String source;
 
-    public RevisionNode(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
-            String source) {
+    public RevisionNode(
+            String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels, String source) {
         this.id = id;
         this.downRevisions = List.copyOf(downRevisions);
         this.dependsOn = List.copyOf(dependsOn);

@@ -1,10 +1,10 @@
 package dev.migrations.internal.graph;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.MultipleHeadsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import dev.migrations.MultipleHeadsException;
 
 /** Alembic's stamp: the version-table moves that make the table hold the targets, running nothing. */
 public final class StampPlanner {
@@ -31,8 +31,11 @@ public final class StampPlanner {
             try {
                 destinations.addAll(graph.revisions(symbol));
             } catch (MultipleHeadsException e) {
-                throw new MigrationsException("Multiple heads are present; please specify a single target"
-                        + " revision (heads: " + String.join(", ", e.heads()) + ")", null, e);
+                throw new MigrationsException(
+                        "Multiple heads are present; please specify a single target" + " revision (heads: "
+                                + String.join(", ", e.heads()) + ")",
+                        null,
+                        e);
             }
         }
         List<Step.StampStep> steps = new ArrayList<>();

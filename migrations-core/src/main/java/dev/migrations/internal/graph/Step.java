@@ -49,6 +49,5 @@ public sealed interface Step permits Step.RevisionStep, Step.StampStep {
 
     /** Moving the heads without running code; {@code branchMove} inserts or deletes a branch row. */
     record StampStep(List<String> fromRevisions, List<String> toRevisions, boolean upgrade, boolean branchMove)
-            implements Step {
-    }
+            implements Step {}
 }

@@ -1,6 +1,6 @@
 package dev.migrations.internal.graph;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,13 +1,13 @@
 package dev.migrations.internal.graph;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.MultipleHeadsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.migrations.MultipleHeadsException;
 
 /**
  * Resolves targets to revisions the way Alembic's revision map does: full ids, unique prefixes of
@@ -78,14 +78,16 @@ final class TargetResolver {
     RevisionNode revision(Target target) {
         List<RevisionNode> nodes = revisions(target);
         if (nodes.size() > 1) {
-            throw new MultipleHeadsException(nodes.stream().map(RevisionNode::id).toList(), target.toString());
+            throw new MultipleHeadsException(
+                    nodes.stream().map(RevisionNode::id).toList(), target.toString());
         }
         return nodes.isEmpty() ? null : nodes.get(0);
     }
 
     /** The single head, on the given branch when one is named. */
     String currentHead(String branch) {
-        List<String> candidates = branch == null ? graph.heads()
+        List<String> candidates = branch == null
+                ? graph.heads()
                 : filterForLineage(graph.heads(), new Target.Revision(null, branch), false);
         if (candidates.size() > 1) {
             throw new MultipleHeadsException(candidates, branch != null ? branch + "@head" : "head");
@@ -105,24 +107,34 @@ final class TargetResolver {
                 matches = filterForLineage(matches, new Target.Revision(null, branch), false);
             }
             if (matches.isEmpty()) {
-                throw new MigrationsException("Can't locate revision identified by '" + ident + "': no"
-                        + " such revision or branch" + (ident.length() < 4
-                                ? "; please ensure at least four characters are present for partial"
-                                        + " revision identifier matches"
-                                : "") + ". Run `migrations history` to list the revisions.", ident, null);
+                throw new MigrationsException(
+                        "Can't locate revision identified by '" + ident + "': no"
+                                + " such revision or branch"
+                                + (ident.length() < 4
+                                        ? "; please ensure at least four characters are present for partial"
+                                                + " revision identifier matches"
+                                        : "")
+                                + ". Run `migrations history` to list the revisions.",
+                        ident,
+                        null);
             }
             if (matches.size() > 1) {
-                throw new MigrationsException("Can't locate revision identified by '" + ident
-                        + "': multiple revisions start with '" + ident + "': "
-                        + matches.stream().map(m -> "'" + m + "' (" + graph.node(m).source() + ")")
-                                .collect(Collectors.joining(", "))
-                        + ". Give more characters of the id.", ident, null);
+                throw new MigrationsException(
+                        "Can't locate revision identified by '" + ident
+                                + "': multiple revisions start with '" + ident + "': "
+                                + matches.stream()
+                                        .map(m ->
+                                                "'" + m + "' (" + graph.node(m).source() + ")")
+                                        .collect(Collectors.joining(", "))
+                                + ". Give more characters of the id.",
+                        ident,
+                        null);
             }
             node = graph.node(matches.get(0));
         }
         if (branchNode != null && !sharesLineage(node, List.of(branchNode), false)) {
-            throw new MigrationsException("Revision " + node.id() + " is not a member of branch '" + branch + "'",
-                    node.id(), null);
+            throw new MigrationsException(
+                    "Revision " + node.id() + " is not a member of branch '" + branch + "'", node.id(), null);
         }
         return node;
     }
@@ -140,13 +152,18 @@ final class TargetResolver {
             }
         }
         if (target == null) {
-            throw new MigrationsException("Revision " + node.id() + " (" + node.source() + ") depends on '"
-                    + dep + "', which is neither a revision nor a branch label.", node.id(), null);
+            throw new MigrationsException(
+                    "Revision " + node.id() + " (" + node.source() + ") depends on '" + dep
+                            + "', which is neither a revision nor a branch label.",
+                    node.id(),
+                    null);
         }
         if (target.equals(node)) {
-            throw new MigrationsException("Dependency self-loop is detected in revisions (" + node.id()
-                    + "): revision " + node.id() + " (" + node.source() + ") depends on itself.",
-                    node.id(), null);
+            throw new MigrationsException(
+                    "Dependency self-loop is detected in revisions (" + node.id() + "): revision " + node.id() + " ("
+                            + node.source() + ") depends on itself.",
+                    node.id(),
+                    null);
         }
         return target;
     }
@@ -216,8 +233,7 @@ final class TargetResolver {
     }
 
     /** The result of a relative walk: a node, or base ({@code node == null}). */
-    record Walked(RevisionNode node) {
-    }
+    record Walked(RevisionNode node) {}
 
     /**
      * Walks {@code steps} up (positive) or down (negative) from {@code start} (null = below the
@@ -235,12 +251,13 @@ final class TargetResolver {
                     next.add(graph.node(id));
                 }
                 if (branch != null) {
-                    List<String> kept = filterForLineage(next.stream().map(RevisionNode::id).toList(),
-                            new Target.Revision(null, branch), false);
+                    List<String> kept = filterForLineage(
+                            next.stream().map(RevisionNode::id).toList(), new Target.Revision(null, branch), false);
                     next.removeIf(n -> !kept.contains(n.id()));
                 }
             } else if (!atBase) {
-                Collection<String> ids = current.node() == null ? graph.heads() : current.node().downRevisions();
+                Collection<String> ids =
+                        current.node() == null ? graph.heads() : current.node().downRevisions();
                 for (String id : ids) {
                     next.add(graph.node(id));
                 }

@@ -1,8 +1,8 @@
 package dev.migrations.internal.runtime;
 
+import dev.migrations.ops.Operation;
 import dev.migrations.platform.DatabasePlatform;
 import dev.migrations.platform.DdlSettings;
-import dev.migrations.ops.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class DirectOps {
 
-    private DirectOps() {
-    }
+    private DirectOps() {}
 
     public static void apply(Connection connection, DatabasePlatform platform, List<Operation> operations)
             throws SQLException {

@@ -1,11 +1,11 @@
 package dev.migrations.internal.runtime;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.internal.script.StatementFailedException;
 import dev.migrations.ops.BulkInsert;
 import dev.migrations.ops.CreateIndex;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.Operation;
-import dev.migrations.internal.script.StatementFailedException;
 import dev.migrations.platform.Capability;
 import dev.migrations.platform.DatabasePlatform;
 import dev.migrations.platform.DdlSettings;
@@ -79,7 +79,10 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
 
     @Override
     protected void runRebuild(TableRebuilder.Rebuild rebuild) {
-        log.info("Rebuilding {} table {} for: {}", platform.displayName(), rebuild.table(),
+        log.info(
+                "Rebuilding {} table {} for: {}",
+                platform.displayName(),
+                rebuild.table(),
                 String.join(", ", rebuild.described()));
         for (String sql : rebuild.statements()) {
             runStatement(sql);
@@ -140,12 +143,20 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
                     throw new LockTimeoutException(new StatementFailedException(sql, null, e));
                 }
                 if (attempt >= settings.lockRetries()) {
-                    throw LockTimeoutException.gaveUp(new StatementFailedException(sql, null, e), settings,
-                            attempt + 1, platform.lockHoldersHint());
+                    throw LockTimeoutException.gaveUp(
+                            new StatementFailedException(sql, null, e),
+                            settings,
+                            attempt + 1,
+                            platform.lockHoldersHint());
                 }
                 long pause = LockTimeoutException.pause(attempt);
-                log.warn("Waited {} for a lock and gave up (attempt {} of {}); retrying in {} ms: {}",
-                        settings.lockTimeout(), attempt + 1, settings.lockRetries() + 1, pause, abbreviate(sql));
+                log.warn(
+                        "Waited {} for a lock and gave up (attempt {} of {}); retrying in {} ms: {}",
+                        settings.lockTimeout(),
+                        attempt + 1,
+                        settings.lockRetries() + 1,
+                        pause,
+                        abbreviate(sql));
                 LockTimeoutException.sleep(pause);
             }
         }

@@ -1,8 +1,8 @@
 package dev.migrations.internal.runtime;
 
-import dev.migrations.MigrationsException;
-import dev.migrations.platform.DdlSettings;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.internal.script.StatementFailedException;
+import dev.migrations.platform.DdlSettings;
 
 /**
  * A statement gave up waiting for a lock ({@code lock_timeout} on PostgreSQL). Inside a
@@ -21,14 +21,18 @@ final class LockTimeoutException extends MigrationsException {
     }
 
     /** The failure reported once the retries are spent, with what to do about it. */
-    static StatementFailedException gaveUp(StatementFailedException failure, DdlSettings settings, int attempts,
-            String lockHoldersHint) {
+    static StatementFailedException gaveUp(
+            StatementFailedException failure, DdlSettings settings, int attempts, String lockHoldersHint) {
         java.sql.SQLException cause = (java.sql.SQLException) failure.getCause();
-        return new StatementFailedException(failure.statement(), failure.position(), new java.sql.SQLException(
-                cause.getMessage() + " (gave up after " + attempts + " attempt(s) of " + settings.lockTimeout()
-                        + " each: another session holds a lock this statement needs; " + lockHoldersHint
-                        + ", or raise ddlLockTimeout / ddlLockRetries)",
-                cause.getSQLState(), cause));
+        return new StatementFailedException(
+                failure.statement(),
+                failure.position(),
+                new java.sql.SQLException(
+                        cause.getMessage() + " (gave up after " + attempts + " attempt(s) of " + settings.lockTimeout()
+                                + " each: another session holds a lock this statement needs; " + lockHoldersHint
+                                + ", or raise ddlLockTimeout / ddlLockRetries)",
+                        cause.getSQLState(),
+                        cause));
     }
 
     /** A pause that doubles from a quarter second up to five seconds. */

@@ -1,12 +1,12 @@
 package dev.migrations.internal.runtime;
 
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationListener;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.migrations.MigrationListener;
-import dev.migrations.HistoryRecord;
-import dev.migrations.AppliedStep;
 
 /**
  * The configured listeners as one: each event goes to every listener (in order, and in reverse
@@ -38,8 +38,8 @@ public final class MigrationListeners implements MigrationListener {
     }
 
     @Override
-    public void stepFailed(String revision, HistoryRecord.Direction direction, long executionMillis,
-            Exception failure) {
+    public void stepFailed(
+            String revision, HistoryRecord.Direction direction, long executionMillis, Exception failure) {
         each(listeners, l -> l.stepFailed(revision, direction, executionMillis, failure));
     }
 

@@ -1,6 +1,6 @@
 package dev.migrations.internal.runtime;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.platform.DatabaseLock;
 import java.sql.Connection;
 import java.sql.SQLException;

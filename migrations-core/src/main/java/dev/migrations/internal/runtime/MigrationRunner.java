@@ -1,7 +1,10 @@
 package dev.migrations.internal.runtime;
 
-import dev.migrations.MigrationsException;
-import dev.migrations.RevisionFailedException;
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationListener;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.RevisionFailedException;
 import dev.migrations.internal.graph.HeadMaintainer;
 import dev.migrations.internal.graph.RevisionGraph;
 import dev.migrations.internal.graph.Step;
@@ -21,9 +24,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.migrations.MigrationListener;
-import dev.migrations.HistoryRecord;
-import dev.migrations.AppliedStep;
 
 /**
  * Runs planned steps on one connection: takes the lock, reads the heads again under it, and runs
@@ -42,9 +42,14 @@ public final class MigrationRunner {
     private final MigrationListener listener;
     /** Where this run found the database, and what it has done so far: for the failure report. */
     private List<String> startHeads;
+
     private final List<AppliedStep> done = new ArrayList<>();
 
-    public MigrationRunner(ScriptDirectory scripts, VersionStore store, MigrationLock lock, DdlSettings ddlSettings,
+    public MigrationRunner(
+            ScriptDirectory scripts,
+            VersionStore store,
+            MigrationLock lock,
+            DdlSettings ddlSettings,
             MigrationListener listener) {
         this.scripts = scripts;
         this.store = store;
@@ -58,8 +63,9 @@ public final class MigrationRunner {
      * (SQLite) the heads are checked again in every transaction and the plan is redone if another
      * process moved them.
      */
-    public List<AppliedStep> run(Connection connection, Function<List<String>, List<? extends Step>> planner,
-            boolean purgeFirst) throws SQLException {
+    public List<AppliedStep> run(
+            Connection connection, Function<List<String>, List<? extends Step>> planner, boolean purgeFirst)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         String dbUser = connection.getMetaData().getUserName();
         String appliedBy = dbUser == null || dbUser.isBlank() ? System.getProperty("user.name") : dbUser;
@@ -108,23 +114,29 @@ public final class MigrationRunner {
         RevisionGraph graph = scripts.graph();
         for (String head : heads) {
             if (!graph.contains(head)) {
-                throw new MigrationsException("The database is at revision " + head + " (" + store.versionTable()
-                        + "), which no script defines. A migration file may have been deleted or renamed, or this"
-                        + " database belongs to another application. Restore the script, or run `migrations stamp"
-                        + " <revision> --purge` to record where the database really is.", head, null);
+                throw new MigrationsException(
+                        "The database is at revision " + head + " (" + store.versionTable()
+                                + "), which no script defines. A migration file may have been deleted or renamed, or this"
+                                + " database belongs to another application. Restore the script, or run `migrations stamp"
+                                + " <revision> --purge` to record where the database really is.",
+                        head,
+                        null);
             }
         }
         return heads;
     }
 
     /** Runs one step; returns null when the heads moved under us and the plan must be redone. */
-    private AppliedStep runStep(Connection connection, Step step, HeadMaintainer maintainer, String appliedBy,
-            int index, int total) throws SQLException {
-        MigrationScript script = step instanceof Step.RevisionStep rs ? scripts.script(rs.node().id()) : null;
+    private AppliedStep runStep(
+            Connection connection, Step step, HeadMaintainer maintainer, String appliedBy, int index, int total)
+            throws SQLException {
+        MigrationScript script =
+                step instanceof Step.RevisionStep rs ? scripts.script(rs.node().id()) : null;
         boolean transactional = script == null || script.transactional();
         String revision = revisionOf(step);
         String message = script != null ? script.message() : "stamp";
-        HistoryRecord.Direction direction = script == null ? HistoryRecord.Direction.STAMP
+        HistoryRecord.Direction direction = script == null
+                ? HistoryRecord.Direction.STAMP
                 : step.upgrade() ? HistoryRecord.Direction.UPGRADE : HistoryRecord.Direction.DOWNGRADE;
         List<String> downRevisions = script != null ? script.node().downRevisions() : step.fromRevisions();
         String progress = total > 1 ? " (" + index + "/" + total + ")" : "";
@@ -166,8 +178,20 @@ public final class MigrationRunner {
                     store.apply(connection, change);
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                store.record(connection, new HistoryRecord(0, revision, downRevisions, direction, message,
-                        script != null ? script.checksum() : null, startedAt, millis, appliedBy, true, null));
+                store.record(
+                        connection,
+                        new HistoryRecord(
+                                0,
+                                revision,
+                                downRevisions,
+                                direction,
+                                message,
+                                script != null ? script.checksum() : null,
+                                startedAt,
+                                millis,
+                                appliedBy,
+                                true,
+                                null));
                 connection.commit();
                 connection.setAutoCommit(true);
                 ops.close();
@@ -183,19 +207,37 @@ public final class MigrationRunner {
                 if (e instanceof LockTimeoutException timeout) {
                     if (attempt < ddlSettings.lockRetries()) {
                         long pause = LockTimeoutException.pause(attempt);
-                        log.warn("Revision {} waited {} for a lock and gave up (attempt {} of {}); rolled back,"
-                                + " running it again in {} ms", revision, ddlSettings.lockTimeout(), attempt + 1,
-                                ddlSettings.lockRetries() + 1, pause);
+                        log.warn(
+                                "Revision {} waited {} for a lock and gave up (attempt {} of {}); rolled back,"
+                                        + " running it again in {} ms",
+                                revision,
+                                ddlSettings.lockTimeout(),
+                                attempt + 1,
+                                ddlSettings.lockRetries() + 1,
+                                pause);
                         LockTimeoutException.sleep(pause);
                         continue;
                     }
-                    failure = LockTimeoutException.gaveUp(timeout.statementFailure(), ddlSettings, attempt + 1,
+                    failure = LockTimeoutException.gaveUp(
+                            timeout.statementFailure(),
+                            ddlSettings,
+                            attempt + 1,
                             store.platform().lockHoldersHint());
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 listener.stepFailed(revision, direction, millis, failure);
-                throw failed(connection, step, script, revision, downRevisions, direction, message, startedAt, start,
-                        appliedBy, failure);
+                throw failed(
+                        connection,
+                        step,
+                        script,
+                        revision,
+                        downRevisions,
+                        direction,
+                        message,
+                        startedAt,
+                        start,
+                        appliedBy,
+                        failure);
             }
         }
     }
@@ -220,9 +262,18 @@ public final class MigrationRunner {
         return new HashSet<>(store.heads(connection)).equals(new HashSet<>(maintainer.heads()));
     }
 
-    private MigrationsException failed(Connection connection, Step step, MigrationScript script, String revision,
-            List<String> downRevisions, HistoryRecord.Direction direction, String message, Instant startedAt,
-            long start, String appliedBy, Exception e) {
+    private MigrationsException failed(
+            Connection connection,
+            Step step,
+            MigrationScript script,
+            String revision,
+            List<String> downRevisions,
+            HistoryRecord.Direction direction,
+            String message,
+            Instant startedAt,
+            long start,
+            String appliedBy,
+            Exception e) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         Throwable cause = e;
         String detail;
@@ -236,20 +287,30 @@ public final class MigrationRunner {
         } else {
             detail = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        boolean transactionalDdl = script == null || script.transactional() && store.platform().has(Capability.TRANSACTIONAL_DDL);
+        boolean transactionalDdl =
+                script == null || script.transactional() && store.platform().has(Capability.TRANSACTIONAL_DDL);
         String where = script != null ? " (" + script.source() + ")" : "";
         String what = (direction == HistoryRecord.Direction.STAMP ? "Stamp to " : "Revision ") + revision + where
                 + " failed during " + direction.sqlName() + ": ";
         if (store.platform().classify(e) == FailureKind.CONNECTION_LOST) {
             // Nothing can be recorded on a dead connection; say what the server did instead.
-            log.error("{} of revision {} lost its database connection after {} ms", direction.sqlName(), revision,
+            log.error(
+                    "{} of revision {} lost its database connection after {} ms",
+                    direction.sqlName(),
+                    revision,
                     millis);
-            return new RevisionFailedException(what + "the connection to the database was lost (" + detail + ").\n"
-                    + (transactionalDdl ? "The server rolls back the revision's unfinished transaction, so none of it"
-                            + " was applied, and the migration lock ended with the connection."
-                            : "This revision ran without a transaction around its DDL, so statements before the"
-                                    + " failing one may have been applied; check the schema.")
-                    + " Run the command again once the database is reachable.", revision, statement, done, cause);
+            return new RevisionFailedException(
+                    what + "the connection to the database was lost (" + detail + ").\n"
+                            + (transactionalDdl
+                                    ? "The server rolls back the revision's unfinished transaction, so none of it"
+                                            + " was applied, and the migration lock ended with the connection."
+                                    : "This revision ran without a transaction around its DDL, so statements before the"
+                                            + " failing one may have been applied; check the schema.")
+                            + " Run the command again once the database is reachable.",
+                    revision,
+                    statement,
+                    done,
+                    cause);
         }
         List<String> headsAfter;
         try {
@@ -257,8 +318,20 @@ public final class MigrationRunner {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
-            store.record(connection, new HistoryRecord(0, revision, downRevisions, direction, message,
-                    script != null ? script.checksum() : null, startedAt, millis, appliedBy, false, detail));
+            store.record(
+                    connection,
+                    new HistoryRecord(
+                            0,
+                            revision,
+                            downRevisions,
+                            direction,
+                            message,
+                            script != null ? script.checksum() : null,
+                            startedAt,
+                            millis,
+                            appliedBy,
+                            false,
+                            detail));
             headsAfter = store.heads(connection);
         } catch (SQLException | RuntimeException recordFailure) {
             e.addSuppressed(recordFailure);
@@ -274,8 +347,13 @@ public final class MigrationRunner {
                         + " ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java)."
                 : "";
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
-        return new RevisionFailedException(what + detail + "\n" + state.strip() + partial + outsideOnly
-                + " Fix the revision and run the command again.", revision, statement, done, cause);
+        return new RevisionFailedException(
+                what + detail + "\n" + state.strip() + partial + outsideOnly
+                        + " Fix the revision and run the command again.",
+                revision,
+                statement,
+                done,
+                cause);
     }
 
     /** Where the run started, what it applied before the failure, and where the database is now. */

@@ -1,13 +1,13 @@
 package dev.migrations.internal.runtime;
 
-import dev.migrations.MigrationsException;
-import dev.migrations.platform.DatabasePlatform;
-import dev.migrations.platform.TableRebuilder;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.ops.CreateTable;
 import dev.migrations.ops.DropTable;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.TableChanges;
+import dev.migrations.platform.DatabasePlatform;
+import dev.migrations.platform.TableRebuilder;
 import dev.migrations.schema.Table;
 import java.sql.Connection;
 import java.util.HashMap;
@@ -43,8 +43,11 @@ final class OfflineOps extends OperationExecutor {
 
     @Override
     protected void runRebuild(TableRebuilder.Rebuild rebuild) {
-        out.append("-- rebuild of table ").append(rebuild.table()).append(": ")
-                .append(String.join(", ", rebuild.described())).append('\n');
+        out.append("-- rebuild of table ")
+                .append(rebuild.table())
+                .append(": ")
+                .append(String.join(", ", rebuild.described()))
+                .append('\n');
         rebuild.statements().forEach(this::write);
         created.put(rebuild.table(), rebuild.target());
     }
@@ -76,7 +79,8 @@ final class OfflineOps extends OperationExecutor {
             created.remove(d.table());
         } else if (operation instanceof RenameTable r && created.containsKey(r.table())) {
             created.put(r.newName(), TableChanges.apply(created.remove(r.table()), r));
-        } else if (operation.table() != null && created.containsKey(operation.table())
+        } else if (operation.table() != null
+                && created.containsKey(operation.table())
                 && TableChanges.folds(operation, operation.table())) {
             created.put(operation.table(), TableChanges.apply(created.get(operation.table()), operation));
         }

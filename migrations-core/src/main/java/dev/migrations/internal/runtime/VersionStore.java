@@ -1,9 +1,10 @@
 package dev.migrations.internal.runtime;
 
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.internal.graph.HeadMaintainer;
 import dev.migrations.platform.Capability;
 import dev.migrations.platform.DatabasePlatform;
-import dev.migrations.MigrationsException;
-import dev.migrations.internal.graph.HeadMaintainer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -13,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import dev.migrations.HistoryRecord;
 
 /**
  * Reads and writes the two bookkeeping tables: {@code migrations_version} (one row per current
@@ -120,8 +120,11 @@ public final class VersionStore {
         if (change instanceof HeadMaintainer.Insert insert) {
             update(connection, "INSERT INTO " + versionTable + " (version_num) VALUES (?)", insert.version());
         } else if (change instanceof HeadMaintainer.Update update) {
-            int rows = update(connection, "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?",
-                    update.to(), update.from());
+            int rows = update(
+                    connection,
+                    "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?",
+                    update.to(),
+                    update.from());
             if (rows != 1) {
                 throw new MigrationsException("Online migration expected to match one row when updating '"
                         + update.from() + "' to '" + update.to() + "' in " + versionTable + "; " + rows
@@ -140,10 +143,12 @@ public final class VersionStore {
     /** The SQL of one change with literals inlined, for offline scripts. */
     public String render(HeadMaintainer.Change change) {
         if (change instanceof HeadMaintainer.Insert insert) {
-            return "INSERT INTO " + versionTable + " (version_num) VALUES (" + platform.sql().literal(insert.version()) + ")";
+            return "INSERT INTO " + versionTable + " (version_num) VALUES ("
+                    + platform.sql().literal(insert.version()) + ")";
         } else if (change instanceof HeadMaintainer.Update update) {
-            return "UPDATE " + versionTable + " SET version_num = " + platform.sql().literal(update.to())
-                    + " WHERE version_num = " + platform.sql().literal(update.from());
+            return "UPDATE " + versionTable + " SET version_num = "
+                    + platform.sql().literal(update.to()) + " WHERE version_num = "
+                    + platform.sql().literal(update.from());
         }
         return "DELETE FROM " + versionTable + " WHERE version_num = "
                 + platform.sql().literal(((HeadMaintainer.Delete) change).version());
@@ -170,8 +175,8 @@ public final class VersionStore {
             + " applied_at, execution_ms, applied_by, success, error";
 
     public void record(Connection connection, HistoryRecord r) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO " + historyTable + " ("
-                + HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, r.revision());
             s.setString(2, String.join(",", r.downRevisions()));
             s.setString(3, r.direction().sqlName());
@@ -188,10 +193,13 @@ public final class VersionStore {
 
     /** The INSERT of one history row with literals inlined, for offline scripts. */
     public String render(HistoryRecord r) {
-        return "INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS + ") VALUES (" + platform.sql().literal(r.revision())
+        return "INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS + ") VALUES ("
+                + platform.sql().literal(r.revision())
                 + ", " + platform.sql().literal(String.join(",", r.downRevisions())) + ", "
-                + platform.sql().literal(r.direction().sqlName()) + ", " + platform.sql().literal(truncate(r.message(), 500)) + ", "
-                + platform.sql().literal(r.checksum()) + ", " + platform.sql().literal(r.appliedAt().toString()) + ", 0, "
+                + platform.sql().literal(r.direction().sqlName()) + ", "
+                + platform.sql().literal(truncate(r.message(), 500)) + ", "
+                + platform.sql().literal(r.checksum()) + ", "
+                + platform.sql().literal(r.appliedAt().toString()) + ", 0, "
                 + platform.sql().literal(r.appliedBy()) + ", " + platform.sql().booleanLiteral(true) + ", NULL)";
     }
 
@@ -199,15 +207,22 @@ public final class VersionStore {
     public List<HistoryRecord> history(Connection connection) throws SQLException {
         List<HistoryRecord> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT id, " + HISTORY_COLUMNS + " FROM " + historyTable
-                        + " ORDER BY id")) {
+                ResultSet rs = statement.executeQuery(
+                        "SELECT id, " + HISTORY_COLUMNS + " FROM " + historyTable + " ORDER BY id")) {
             while (rs.next()) {
                 String down = rs.getString("down_revisions");
-                rows.add(new HistoryRecord(rs.getLong("id"), rs.getString("revision"),
+                rows.add(new HistoryRecord(
+                        rs.getLong("id"),
+                        rs.getString("revision"),
                         down == null || down.isEmpty() ? List.of() : Arrays.asList(down.split(",")),
-                        HistoryRecord.Direction.of(rs.getString("direction")), rs.getString("message"),
-                        rs.getString("checksum"), platform.readTimestamp(rs, "applied_at"), rs.getLong("execution_ms"),
-                        rs.getString("applied_by"), rs.getBoolean("success"), rs.getString("error")));
+                        HistoryRecord.Direction.of(rs.getString("direction")),
+                        rs.getString("message"),
+                        rs.getString("checksum"),
+                        platform.readTimestamp(rs, "applied_at"),
+                        rs.getLong("execution_ms"),
+                        rs.getString("applied_by"),
+                        rs.getBoolean("success"),
+                        rs.getString("error")));
             }
         } catch (SQLException e) {
             if (connection.getAutoCommit() && !tableExists(connection, historyTableName)) {

@@ -14,8 +14,7 @@ import java.util.HexFormat;
  */
 public final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     public static String normalize(String text) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;

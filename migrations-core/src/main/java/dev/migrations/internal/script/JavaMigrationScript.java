@@ -1,7 +1,7 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
 import dev.migrations.api.Migration;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.api.Ops;
 import dev.migrations.api.Revision;
 import java.lang.reflect.InvocationTargetException;
@@ -14,14 +14,24 @@ public final class JavaMigrationScript extends MigrationScript {
     private Migration instance;
 
     JavaMigrationScript(Class<? extends Migration> type, Revision revision) {
-        super(new Header(revision.id(), clean(revision.down()), clean(revision.branchLabels()),
-                clean(revision.dependsOn()), revision.message(), revision.createDate(), revision.transactional()),
+        super(
+                new Header(
+                        revision.id(),
+                        clean(revision.down()),
+                        clean(revision.branchLabels()),
+                        clean(revision.dependsOn()),
+                        revision.message(),
+                        revision.createDate(),
+                        revision.transactional()),
                 type.getName());
         this.type = type;
     }
 
     private static List<String> clean(String[] values) {
-        return java.util.Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return java.util.Arrays.stream(values)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private JavaMigrationScript(Header header, Migration instance) {
@@ -56,11 +66,16 @@ public final class JavaMigrationScript extends MigrationScript {
             try {
                 instance = type.getDeclaredConstructor().newInstance();
             } catch (InvocationTargetException e) {
-                throw new MigrationsException("Revision " + id() + " (" + source() + ") failed in its constructor: "
-                        + e.getCause(), id(), e.getCause());
+                throw new MigrationsException(
+                        "Revision " + id() + " (" + source() + ") failed in its constructor: " + e.getCause(),
+                        id(),
+                        e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new MigrationsException("Revision " + id() + " (" + source() + ") cannot be created: give"
-                        + " the class a public no-argument constructor.", id(), e);
+                throw new MigrationsException(
+                        "Revision " + id() + " (" + source() + ") cannot be created: give"
+                                + " the class a public no-argument constructor.",
+                        id(),
+                        e);
             }
         }
         return instance;

@@ -1,6 +1,6 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 
 /**
  * Where revisions live: {@code classpath:db/migrations} (SQL files in that folder and Java classes
@@ -9,7 +9,10 @@ import dev.migrations.MigrationsException;
  */
 public record Location(Kind kind, String path) {
 
-    public enum Kind { CLASSPATH, FILESYSTEM }
+    public enum Kind {
+        CLASSPATH,
+        FILESYSTEM
+    }
 
     public static Location parse(String text) {
         String t = text.strip();

@@ -13,8 +13,8 @@ public abstract sealed class MigrationScript permits SqlMigrationScript, JavaMig
     private final boolean transactional;
 
     protected MigrationScript(Header header, String source) {
-        this.node = new RevisionNode(header.id(), header.downRevisions(), header.dependsOn(),
-                header.branchLabels(), source);
+        this.node = new RevisionNode(
+                header.id(), header.downRevisions(), header.dependsOn(), header.branchLabels(), source);
         this.message = header.message();
         this.createDate = header.createDate();
         this.transactional = header.transactional();
@@ -52,15 +52,19 @@ public abstract sealed class MigrationScript permits SqlMigrationScript, JavaMig
      * Fails with a message naming the file when the script cannot run in that direction (a malformed
      * SQL section, a missing downgrade), before anything is run.
      */
-    public void check(boolean upgrade) {
-    }
+    public void check(boolean upgrade) {}
 
     public abstract void upgrade(Ops ops) throws Exception;
 
     public abstract void downgrade(Ops ops) throws Exception;
 
     /** The header fields both script formats share. */
-    public record Header(String id, List<String> downRevisions, List<String> branchLabels, List<String> dependsOn,
-            String message, String createDate, boolean transactional) {
-    }
+    public record Header(
+            String id,
+            List<String> downRevisions,
+            List<String> branchLabels,
+            List<String> dependsOn,
+            String message,
+            String createDate,
+            boolean transactional) {}
 }

@@ -1,7 +1,7 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
 import dev.migrations.api.Migration;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.api.Revision;
 import dev.migrations.internal.graph.MigrationPlanner;
 import dev.migrations.internal.graph.RevisionGraph;
@@ -155,8 +155,10 @@ public final class ScriptDirectory {
         }
         if (!roots.hasMoreElements()) {
             // Not an error: a new application may have no migrations yet. A typo would read nothing, though.
-            log.warn("Migrations location {} is not on the classpath, so no revisions are read from it. Create the"
-                    + " folder (under src/main/resources) or fix the locations setting.", location);
+            log.warn(
+                    "Migrations location {} is not on the classpath, so no revisions are read from it. Create the"
+                            + " folder (under src/main/resources) or fix the locations setting.",
+                    location);
         }
         while (roots.hasMoreElements()) {
             URL url = roots.nextElement();
@@ -192,14 +194,15 @@ public final class ScriptDirectory {
         }
     }
 
-    private static void scanJar(JarURLConnection connection, String base, ClassLoader loader,
-            Map<String, MigrationScript> out) throws IOException {
+    private static void scanJar(
+            JarURLConnection connection, String base, ClassLoader loader, Map<String, MigrationScript> out)
+            throws IOException {
         JarFile jar = connection.getJarFile();
         String entryName = connection.getEntryName();
         String prefix = (entryName == null || entryName.isEmpty() ? base : entryName);
         prefix = prefix.endsWith("/") ? prefix : prefix + "/";
         String stripped = prefix.substring(0, prefix.length() - base.length() - 1);
-        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
             JarEntry entry = entries.nextElement();
             String name = entry.getName();
             if (entry.isDirectory() || !name.startsWith(prefix)) {
@@ -220,7 +223,8 @@ public final class ScriptDirectory {
         if (resource.contains("$") || resource.endsWith("package-info.class")) {
             return;
         }
-        String className = resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
+        String className =
+                resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
         Class<?> type;
         try {
             type = Class.forName(className, false, loader);

@@ -1,6 +1,6 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,15 @@ public final class ScriptWriter {
     private static final int SLUG_LENGTH = 40;
 
     /** A new revision's header and, for autogenerate, its bodies (Java statements or SQL). */
-    public record NewRevision(String id, List<String> downRevisions, List<String> branchLabels, List<String> dependsOn,
-            String message, boolean transactional, String upgradeBody, String downgradeBody) {
-    }
+    public record NewRevision(
+            String id,
+            List<String> downRevisions,
+            List<String> branchLabels,
+            List<String> dependsOn,
+            String message,
+            boolean transactional,
+            String upgradeBody,
+            String downgradeBody) {}
 
     private final Path javaDirectory;
     private final Path sqlDirectory;
@@ -68,15 +74,18 @@ public final class ScriptWriter {
             s.append(",\n        dependsOn = ").append(array(revision.dependsOn()));
         }
         s.append(",\n        message = ").append(quote(revision.message()));
-        s.append(",\n        createDate = ").append(quote(now.withNano(0).toOffsetDateTime().toString()));
+        s.append(",\n        createDate = ")
+                .append(quote(now.withNano(0).toOffsetDateTime().toString()));
         if (!revision.transactional()) {
             s.append(",\n        transactional = false");
         }
         s.append(")\npublic class ").append(className).append(" implements Migration {\n\n");
         s.append("    @Override\n    public void upgrade(Ops ops) {\n")
-                .append(body(revision.upgradeBody())).append("    }\n\n");
+                .append(body(revision.upgradeBody()))
+                .append("    }\n\n");
         s.append("    @Override\n    public void downgrade(Ops ops) {\n")
-                .append(body(revision.downgradeBody())).append("    }\n}\n");
+                .append(body(revision.downgradeBody()))
+                .append("    }\n}\n");
         Path dir = javaPackage.isEmpty() ? javaDirectory : javaDirectory.resolve(javaPackage.replace('.', '/'));
         return write(dir.resolve(className + ".java"), s.toString());
     }
@@ -85,13 +94,19 @@ public final class ScriptWriter {
         StringBuilder s = new StringBuilder();
         s.append("-- revision: ").append(revision.id()).append('\n');
         if (!revision.downRevisions().isEmpty()) {
-            s.append("-- down_revision: ").append(String.join(", ", revision.downRevisions())).append('\n');
+            s.append("-- down_revision: ")
+                    .append(String.join(", ", revision.downRevisions()))
+                    .append('\n');
         }
         if (!revision.branchLabels().isEmpty()) {
-            s.append("-- branch_labels: ").append(String.join(", ", revision.branchLabels())).append('\n');
+            s.append("-- branch_labels: ")
+                    .append(String.join(", ", revision.branchLabels()))
+                    .append('\n');
         }
         if (!revision.dependsOn().isEmpty()) {
-            s.append("-- depends_on: ").append(String.join(", ", revision.dependsOn())).append('\n');
+            s.append("-- depends_on: ")
+                    .append(String.join(", ", revision.dependsOn()))
+                    .append('\n');
         }
         s.append("-- message: ").append(revision.message().replace('\n', ' ')).append('\n');
         s.append("-- create_date: ").append(now.withNano(0).toOffsetDateTime()).append('\n');
@@ -105,7 +120,9 @@ public final class ScriptWriter {
 
     String fileName(NewRevision revision, ZonedDateTime now) {
         ZonedDateTime t = now.withZoneSameInstant(ZoneOffset.UTC);
-        return fileTemplate.replace("{rev}", revision.id()).replace("{slug}", slug(revision.message()))
+        return fileTemplate
+                .replace("{rev}", revision.id())
+                .replace("{slug}", slug(revision.message()))
                 .replace("{year}", String.format("%04d", t.getYear()))
                 .replace("{month}", String.format("%02d", t.getMonthValue()))
                 .replace("{day}", String.format("%02d", t.getDayOfMonth()))
@@ -117,7 +134,10 @@ public final class ScriptWriter {
 
     /** Words of the message, lower-case, joined by underscores, cut at a word boundary. */
     static String slug(String message) {
-        String[] words = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip().split(" ");
+        String[] words = message.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ")
+                .strip()
+                .split(" ");
         StringBuilder slug = new StringBuilder();
         for (String word : words) {
             if (word.isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.api.Ops;
 import java.util.List;
 
@@ -18,8 +18,14 @@ public final class SqlMigrationScript extends MigrationScript {
     private final String body;
     private String checksum;
 
-    SqlMigrationScript(Header header, String source, String body, String upgradeSql, int upgradeLine,
-            String downgradeSql, int downgradeLine) {
+    SqlMigrationScript(
+            Header header,
+            String source,
+            String body,
+            String upgradeSql,
+            int upgradeLine,
+            String downgradeSql,
+            int downgradeLine) {
         super(header, source);
         this.body = body;
         this.upgradeSql = upgradeSql;
@@ -43,9 +49,12 @@ public final class SqlMigrationScript extends MigrationScript {
 
     public List<SqlStatement> downgradeStatements() {
         if (downgradeSql == null) {
-            throw new MigrationsException("Revision " + id() + " (" + source() + ") has no '-- +downgrade'"
-                    + " section, so it cannot be downgraded. Add the section (it may be empty for a"
-                    + " revision with nothing to undo).", id(), null);
+            throw new MigrationsException(
+                    "Revision " + id() + " (" + source() + ") has no '-- +downgrade'"
+                            + " section, so it cannot be downgraded. Add the section (it may be empty for a"
+                            + " revision with nothing to undo).",
+                    id(),
+                    null);
         }
         return split(downgradeSql, downgradeLine);
     }
@@ -54,8 +63,8 @@ public final class SqlMigrationScript extends MigrationScript {
         try {
             return SqlSplitter.split(sql, firstLine);
         } catch (SqlSplitter.UnterminatedException e) {
-            throw new MigrationsException("Malformed migration " + source() + ":" + e.line() + ": " + e.getMessage()
-                    + ".", id(), null);
+            throw new MigrationsException(
+                    "Malformed migration " + source() + ":" + e.line() + ": " + e.getMessage() + ".", id(), null);
         }
     }
 

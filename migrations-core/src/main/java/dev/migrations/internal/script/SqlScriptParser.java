@@ -1,6 +1,6 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class SqlScriptParser {
 
-    static final Set<String> KEYS = Set.of("revision", "down_revision", "branch_labels", "depends_on", "message",
-            "transactional", "create_date");
+    static final Set<String> KEYS = Set.of(
+            "revision", "down_revision", "branch_labels", "depends_on", "message", "transactional", "create_date");
     private static final String UPGRADE = "-- +upgrade";
     private static final String DOWNGRADE = "-- +downgrade";
     // Compiled once: a boot reads every revision file, so per-line regex compilation adds up at 10,000 files.
@@ -27,8 +27,7 @@ public final class SqlScriptParser {
     private static final Pattern KEY = Pattern.compile("[a-z_]+");
     private static final Pattern LIST_PUNCTUATION = Pattern.compile("[()\\[\\]'\"]");
 
-    private SqlScriptParser() {
-    }
+    private SqlScriptParser() {}
 
     public static SqlMigrationScript parse(String source, String rawText) {
         String text = rawText.startsWith("\uFEFF") ? rawText.substring(1) : rawText;
@@ -40,7 +39,9 @@ public final class SqlScriptParser {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             int lineNo = i + 1;
-            String marker = line.startsWith("--") ? MARKER.matcher(line.toLowerCase(Locale.ROOT)).replaceFirst("-- +") : line;
+            String marker = line.startsWith("--")
+                    ? MARKER.matcher(line.toLowerCase(Locale.ROOT)).replaceFirst("-- +")
+                    : line;
             if (marker.equals(UPGRADE) || marker.startsWith(UPGRADE + " ")) {
                 if (upgradeAt >= 0) {
                     throw malformed(source, lineNo, "a second '-- +upgrade' marker");
@@ -69,8 +70,10 @@ public final class SqlScriptParser {
                 continue;
             }
             if (!line.startsWith("--")) {
-                throw malformed(source, lineNo, "SQL before the '-- +upgrade' marker; put statements in the"
-                        + " upgrade or downgrade section");
+                throw malformed(
+                        source,
+                        lineNo,
+                        "SQL before the '-- +upgrade' marker; put statements in the" + " upgrade or downgrade section");
             }
             String content = line.substring(2).strip();
             int colon = content.indexOf(':');
@@ -82,8 +85,11 @@ public final class SqlScriptParser {
                 continue;
             }
             if (!KEYS.contains(key)) {
-                throw malformed(source, lineNo, "unknown header key '" + key + "' (known keys: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                throw malformed(
+                        source,
+                        lineNo,
+                        "unknown header key '" + key + "' (known keys: "
+                                + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
             }
             if (header.containsKey(key)) {
                 throw malformed(source, lineNo, "header key '" + key + "' given twice");
@@ -108,15 +114,19 @@ public final class SqlScriptParser {
             }
             transactional = Boolean.parseBoolean(tx.toLowerCase(Locale.ROOT));
         }
-        MigrationScript.Header parsed = new MigrationScript.Header(id, list(header.get("down_revision")),
-                list(header.get("branch_labels")), list(header.get("depends_on")),
-                header.getOrDefault("message", ""), header.getOrDefault("create_date", ""), transactional);
+        MigrationScript.Header parsed = new MigrationScript.Header(
+                id,
+                list(header.get("down_revision")),
+                list(header.get("branch_labels")),
+                list(header.get("depends_on")),
+                header.getOrDefault("message", ""),
+                header.getOrDefault("create_date", ""),
+                transactional);
         int upgradeEnd = downgradeAt >= 0 ? downgradeAt : lines.length;
         String upgradeSql = join(lines, upgradeAt + 1, upgradeEnd);
         String downgradeSql = downgradeAt >= 0 ? join(lines, downgradeAt + 1, lines.length) : null;
         String body = join(lines, upgradeAt, lines.length);
-        return new SqlMigrationScript(parsed, source, body, upgradeSql, upgradeAt + 2, downgradeSql,
-                downgradeAt + 2);
+        return new SqlMigrationScript(parsed, source, body, upgradeSql, upgradeAt + 2, downgradeSql, downgradeAt + 2);
     }
 
     /** Comma-separated ids; empty, {@code None} and {@code null} mean none. */
@@ -129,7 +139,8 @@ public final class SqlScriptParser {
             return List.of();
         }
         List<String> result = new ArrayList<>();
-        for (String part : Arrays.asList(LIST_PUNCTUATION.matcher(v).replaceAll("").split(","))) {
+        for (String part :
+                Arrays.asList(LIST_PUNCTUATION.matcher(v).replaceAll("").split(","))) {
             if (!part.isBlank()) {
                 result.add(part.strip());
             }

@@ -1,6 +1,6 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class SqlSplitter {
 
-    private static final Pattern TRIGGER = Pattern.compile(
-            "^CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b.*", Pattern.DOTALL);
+    private static final Pattern TRIGGER =
+            Pattern.compile("^CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b.*", Pattern.DOTALL);
 
-    private SqlSplitter() {
-    }
+    private SqlSplitter() {}
 
     /** Statements without their terminating semicolon; comment-only pieces are dropped. */
     public static List<SqlStatement> split(String text, int firstLine) {
@@ -40,7 +39,8 @@ public final class SqlSplitter {
             } else if (c == '/' && next == '*') {
                 end = blockCommentEnd(text, i);
             } else if (c == '\'') {
-                boolean escapes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
+                boolean escapes = i > 0
+                        && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
                         && (i < 2 || !Character.isLetterOrDigit(text.charAt(i - 2)));
                 end = quotedEnd(text, i, '\'', escapes);
             } else if (c == '"' || c == '`') {
@@ -106,11 +106,12 @@ public final class SqlSplitter {
 
         UnterminatedException(char opening, int line) {
             super(switch (opening) {
-                case '\'' -> "a string literal (') is never closed";
-                case '"', '`' -> "a quoted identifier (" + opening + ") is never closed";
-                case '$' -> "a dollar-quoted body ($...$) is never closed";
-                default -> "a block comment (/*) is never closed";
-            } + "; close it, or the rest of the file would be read as part of it");
+                        case '\'' -> "a string literal (') is never closed";
+                        case '"', '`' -> "a quoted identifier (" + opening + ") is never closed";
+                        case '$' -> "a dollar-quoted body ($...$) is never closed";
+                        default -> "a block comment (/*) is never closed";
+                    }
+                    + "; close it, or the rest of the file would be read as part of it");
             this.line = line;
         }
 
@@ -181,8 +182,10 @@ public final class SqlSplitter {
             return null; // part of an identifier such as a$b
         }
         int i = start + 1;
-        while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_'
-                || (i > start + 1 && Character.isDigit(text.charAt(i))))) {
+        while (i < text.length()
+                && (Character.isLetter(text.charAt(i))
+                        || text.charAt(i) == '_'
+                        || (i > start + 1 && Character.isDigit(text.charAt(i))))) {
             i++;
         }
         if (i < text.length() && text.charAt(i) == '$') {

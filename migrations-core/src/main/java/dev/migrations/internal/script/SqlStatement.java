@@ -1,5 +1,4 @@
 package dev.migrations.internal.script;
 
 /** One statement of a SQL script and the line it starts on, for error messages. */
-public record SqlStatement(String sql, int line) {
-}
+public record SqlStatement(String sql, int line) {}

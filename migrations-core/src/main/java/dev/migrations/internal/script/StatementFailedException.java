@@ -1,6 +1,6 @@
 package dev.migrations.internal.script;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 
 /**
  * A statement the database rejected, with the statement and, for SQL scripts, the file and line
@@ -14,8 +14,11 @@ public final class StatementFailedException extends MigrationsException {
     private final String position;
 
     public StatementFailedException(String statement, String position, Throwable cause) {
-        super("Statement failed" + (position == null ? "" : " at " + position) + ": " + cause.getMessage()
-                + "\n    " + abbreviate(statement), null, cause);
+        super(
+                "Statement failed" + (position == null ? "" : " at " + position) + ": " + cause.getMessage() + "\n    "
+                        + abbreviate(statement),
+                null,
+                cause);
         this.statement = statement;
         this.position = position;
     }

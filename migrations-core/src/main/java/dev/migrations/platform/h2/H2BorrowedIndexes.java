@@ -25,8 +25,7 @@ import java.util.TreeMap;
  */
 final class H2BorrowedIndexes {
 
-    private H2BorrowedIndexes() {
-    }
+    private H2BorrowedIndexes() {}
 
     /** The operations that drop {@code drop}: itself alone, or wrapped in the foreign keys' drop and re-add. */
     static List<Operation> dropping(Connection connection, DropIndex drop) throws SQLException {
@@ -67,7 +66,9 @@ final class H2BorrowedIndexes {
                 if (!name.equalsIgnoreCase(rs.getString("FK_NAME"))) {
                     continue;
                 }
-                columns.put(rs.getInt("KEY_SEQ"), new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
+                columns.put(
+                        rs.getInt("KEY_SEQ"),
+                        new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
                 referencedTable = rs.getString("PKTABLE_NAME");
                 onDelete = action(rs.getShort("DELETE_RULE"));
                 onUpdate = action(rs.getShort("UPDATE_RULE"));

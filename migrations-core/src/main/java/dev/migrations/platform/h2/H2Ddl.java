@@ -1,8 +1,8 @@
 package dev.migrations.platform.h2;
 
+import dev.migrations.platform.DdlRenderer;
 import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Index;
-import dev.migrations.platform.DdlRenderer;
 
 /** H2 2.x: standard SQL types, no partial indexes, no deferrable constraints. */
 final class H2Ddl extends DdlRenderer {
@@ -52,7 +52,6 @@ final class H2Ddl extends DdlRenderer {
 
     @Override
     protected String renameColumn(String schema, String tableName, String column, String newName) {
-        return "ALTER TABLE " + table(schema, tableName) + " ALTER COLUMN " + id(column) + " RENAME TO "
-                + id(newName);
+        return "ALTER TABLE " + table(schema, tableName) + " ALTER COLUMN " + id(column) + " RENAME TO " + id(newName);
     }
 }

@@ -90,7 +90,8 @@ public final class H2Platform extends DatabasePlatform {
 
     @Override
     public ScratchSchema scratch() {
-        return new InMemoryScratch(this,
+        return new InMemoryScratch(
+                this,
                 () -> "jdbc:h2:mem:scratch_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=0");
     }
 }

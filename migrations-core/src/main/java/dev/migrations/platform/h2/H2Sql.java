@@ -9,10 +9,38 @@ import java.util.Set;
  */
 final class H2Sql extends SqlDialect {
 
-    private static final Set<String> RESERVED = Set.of("authorization", "between", "current_path", "day", "groups",
-            "hour", "if", "ilike", "interval", "key", "minus", "minute", "month", "over", "partition", "qualify",
-            "range", "regexp", "row", "rownum", "rows", "second", "set", "system_user", "top", "uescape", "unknown",
-            "value", "values", "year", "_rowid_");
+    private static final Set<String> RESERVED = Set.of(
+            "authorization",
+            "between",
+            "current_path",
+            "day",
+            "groups",
+            "hour",
+            "if",
+            "ilike",
+            "interval",
+            "key",
+            "minus",
+            "minute",
+            "month",
+            "over",
+            "partition",
+            "qualify",
+            "range",
+            "regexp",
+            "row",
+            "rownum",
+            "rows",
+            "second",
+            "set",
+            "system_user",
+            "top",
+            "uescape",
+            "unknown",
+            "value",
+            "values",
+            "year",
+            "_rowid_");
 
     H2Sql() {
         super('"', RESERVED);

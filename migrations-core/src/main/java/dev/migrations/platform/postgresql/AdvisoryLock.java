@@ -1,7 +1,7 @@
 package dev.migrations.platform.postgresql;
 
-import dev.migrations.DeadHolderPolicy;
-import dev.migrations.MigrationsException;
+import dev.migrations.api.DeadHolderPolicy;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.platform.DatabaseLock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,12 +83,14 @@ final class AdvisoryLock implements DatabaseLock {
                 boolean logDue = lastLog == 0 || now - lastLog >= LOG_EVERY_NANOS;
                 boolean terminating = request.deadHolders() == DeadHolderPolicy.TERMINATE;
                 // The holder is looked up only when it is logged, reported or may have to be terminated.
-                Optional<LockHolder> holder = logDue || now >= deadline || terminating
-                        ? LockHolder.find(connection, key) : Optional.empty();
+                Optional<LockHolder> holder =
+                        logDue || now >= deadline || terminating ? LockHolder.find(connection, key) : Optional.empty();
                 if (now >= deadline) {
                     throw timedOut(holder);
                 }
-                if (holder.isPresent() && holder.get().orphaned() && terminating
+                if (holder.isPresent()
+                        && holder.get().orphaned()
+                        && terminating
                         && !Integer.valueOf(holder.get().pid()).equals(terminated)) {
                     terminate(connection, holder.get());
                     terminated = holder.get().pid();
@@ -96,7 +98,9 @@ final class AdvisoryLock implements DatabaseLock {
                     continue;
                 }
                 if (logDue) {
-                    log.info("Waiting for the migration lock on {} held by {}", request.versionTable(),
+                    log.info(
+                            "Waiting for the migration lock on {} held by {}",
+                            request.versionTable(),
                             holder.map(LockHolder::describe).orElse("another session"));
                     lastLog = now;
                 }
@@ -123,7 +127,8 @@ final class AdvisoryLock implements DatabaseLock {
             }
         } catch (SQLException e) {
             // The lock is tied to the session: if the connection is gone, so is the lock.
-            log.warn("Could not release the migration lock cleanly ({}); it is released when the connection closes.",
+            log.warn(
+                    "Could not release the migration lock cleanly ({}); it is released when the connection closes.",
                     e.getMessage());
         }
     }
@@ -134,16 +139,21 @@ final class AdvisoryLock implements DatabaseLock {
             s.setInt(1, holder.pid());
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next() && rs.getBoolean(1)) {
-                    log.warn("Terminated the migration lock holder {} (dead holders are terminated); the server rolls"
-                            + " back whatever its revision had started", holder.describe());
+                    log.warn(
+                            "Terminated the migration lock holder {} (dead holders are terminated); the server rolls"
+                                    + " back whatever its revision had started",
+                            holder.describe());
                 } else {
-                    log.warn("Could not terminate the migration lock holder {}; waiting for it instead",
+                    log.warn(
+                            "Could not terminate the migration lock holder {}; waiting for it instead",
                             holder.describe());
                 }
             }
         } catch (SQLException e) {
-            log.warn("Could not terminate the migration lock holder {} ({}); waiting for it instead",
-                    holder.describe(), e.getMessage());
+            log.warn(
+                    "Could not terminate the migration lock holder {} ({}); waiting for it instead",
+                    holder.describe(),
+                    e.getMessage());
         }
     }
 

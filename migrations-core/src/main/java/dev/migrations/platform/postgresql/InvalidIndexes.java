@@ -21,16 +21,17 @@ final class InvalidIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(InvalidIndexes.class);
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
-    private static final Pattern CREATE_CONCURRENTLY = Pattern.compile("^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*"
-            + "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")\\s+ON\\s+"
-            + "(?:ONLY\\s+)?(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CREATE_CONCURRENTLY = Pattern.compile(
+            "^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*"
+                    + "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME
+                    + ")\\s+ON\\s+"
+                    + "(?:ONLY\\s+)?(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** The index a statement builds concurrently: its name as stored, and its table as written. */
-    record Target(String index, String table) {
-    }
+    record Target(String index, String table) {}
 
-    private InvalidIndexes() {
-    }
+    private InvalidIndexes() {}
 
     /** The named index {@code sql} builds concurrently, or null when it builds none (or an unnamed one). */
     static Target of(String sql) {
@@ -39,7 +40,8 @@ final class InvalidIndexes {
             return null;
         }
         String index = m.group(1);
-        String stored = index.startsWith("\"") ? index.substring(1, index.length() - 1).replace("\"\"", "\"")
+        String stored = index.startsWith("\"")
+                ? index.substring(1, index.length() - 1).replace("\"\"", "\"")
                 : index.toLowerCase(Locale.ROOT);
         return new Target(stored, m.group(2));
     }

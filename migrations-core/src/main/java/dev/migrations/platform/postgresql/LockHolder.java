@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /** The PostgreSQL session holding an advisory lock, as {@code pg_locks} and {@code pg_stat_activity} show it. */
-record LockHolder(int pid, String applicationName, String client, String connectedSince, String state,
-        String stateSince) {
+record LockHolder(
+        int pid, String applicationName, String client, String connectedSince, String state, String stateSince) {
 
     /** The holder of advisory lock {@code key}, if any session holds it and this user may see it. */
     static Optional<LockHolder> find(Connection connection, long key) throws SQLException {
@@ -22,8 +22,13 @@ record LockHolder(int pid, String applicationName, String client, String connect
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new LockHolder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
+                return Optional.of(new LockHolder(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
             }
         }
     }
@@ -42,7 +47,8 @@ record LockHolder(int pid, String applicationName, String client, String connect
         String who = "pid " + pid + " (application '" + applicationName + "', client " + client + ", connected since "
                 + connectedSince + ", " + state + " since " + stateSince + ")";
         if (orphaned()) {
-            return who + ", the session of migrating process " + migrator().orElseThrow().pid() + ", which no"
+            return who + ", the session of migrating process "
+                    + migrator().orElseThrow().pid() + ", which no"
                     + " longer runs: the server is still finishing its last statement";
         }
         return who;

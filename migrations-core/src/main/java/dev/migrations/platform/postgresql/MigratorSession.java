@@ -25,6 +25,7 @@ final class MigratorSession {
     static final String PREFIX = "migrations ";
     /** Often enough that a killed migrator's statement ends about a second after the kill. */
     private static final String CHECK_INTERVAL_MS = "1000";
+
     private static final int MAX_NAME = 63; // PostgreSQL truncates application_name to NAMEDATALEN - 1
     private static final String THIS_HOST = hostName();
 
@@ -40,8 +41,10 @@ final class MigratorSession {
     static MigratorSession tag(Connection connection) throws SQLException {
         String name;
         String interval;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT"
-                + " current_setting('application_name'), current_setting('client_connection_check_interval', true)")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT"
+                                + " current_setting('application_name'), current_setting('client_connection_check_interval', true)")) {
             rs.next();
             name = rs.getString(1);
             interval = rs.getString(2); // null before PostgreSQL 14
@@ -99,7 +102,8 @@ final class MigratorSession {
          * alive, so it is never called dead.
          */
         boolean knownDead() {
-            return host.equals(THIS_HOST) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+            return host.equals(THIS_HOST)
+                    && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.migrations.platform.postgresql;
 
 import dev.migrations.ops.AlterColumn;
+import dev.migrations.platform.DdlRenderer;
 import dev.migrations.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
-import dev.migrations.platform.DdlRenderer;
 
 /** PostgreSQL: native types (jsonb, uuid, bytea), USING on type changes, CONCURRENTLY indexes. */
 final class PostgresDdl extends DdlRenderer {
@@ -56,7 +56,8 @@ final class PostgresDdl extends DdlRenderer {
             out.add("ALTER TABLE " + table(o.schema(), o.table()) + " " + String.join(", ", actions));
         }
         if (o.comment() != null) {
-            out.addAll(columnComment(o.schema(), o.table(), o.column(), o.comment().orElse(null)));
+            out.addAll(
+                    columnComment(o.schema(), o.table(), o.column(), o.comment().orElse(null)));
         }
         if (o.newName() != null) {
             out.add(renameColumn(o.schema(), o.table(), o.column(), o.newName()));

@@ -1,5 +1,7 @@
 package dev.migrations.platform.postgresql;
 
+import dev.migrations.platform.SchemaInspector;
+import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;
@@ -7,6 +9,7 @@ import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.ReferentialAction;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
@@ -21,9 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.migrations.platform.TypeNames;
-import dev.migrations.schema.SchemaSnapshot;
-import dev.migrations.platform.SchemaInspector;
 
 /** Five {@code pg_catalog} queries per schema, whatever the number of tables. */
 final class PostgresInspector implements SchemaInspector {
@@ -86,8 +86,16 @@ final class PostgresInspector implements SchemaInspector {
             if (t != null) {
                 String identity = rs.getString(6);
                 boolean isIdentity = identity != null && !identity.isEmpty();
-                t.columns.add(new Column(rs.getString(2), TypeNames.parse(rs.getString(3)), !rs.getBoolean(4),
-                        isIdentity ? null : rs.getString(5), isIdentity, false, false, null, rs.getString(7)));
+                t.columns.add(new Column(
+                        rs.getString(2),
+                        TypeNames.parse(rs.getString(3)),
+                        !rs.getBoolean(4),
+                        isIdentity ? null : rs.getString(5),
+                        isIdentity,
+                        false,
+                        false,
+                        null,
+                        rs.getString(7)));
             }
         });
         query(connection, CONSTRAINTS, schema, rs -> {
@@ -103,8 +111,19 @@ final class PostgresInspector implements SchemaInspector {
             }
         });
         List<Sequence> sequences = new ArrayList<>();
-        query(connection, SEQUENCES, schema, rs -> sequences.add(new Sequence(null, rs.getString(1), rs.getLong(2),
-                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6), rs.getLong(7))));
+        query(
+                connection,
+                SEQUENCES,
+                schema,
+                rs -> sequences.add(new Sequence(
+                        null,
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getBoolean(6),
+                        rs.getLong(7))));
         List<Table> result = new ArrayList<>();
         tables.forEach((name, t) -> result.add(new Table(null, name, t.columns, t.constraints, t.indexes, t.comment)));
         return new SchemaSnapshot(result, sequences);
@@ -116,9 +135,17 @@ final class PostgresInspector implements SchemaInspector {
         return switch (rs.getString(3)) {
             case "p" -> new PrimaryKey(name, columns);
             case "u" -> new UniqueConstraint(name, columns, rs.getBoolean(10), rs.getBoolean(11));
-            case "f" -> new ForeignKey(name, columns, sameSchema(rs.getString(5), rs.getString(13)), rs.getString(6),
-                    strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(10),
-                    rs.getBoolean(11));
+            case "f" ->
+                new ForeignKey(
+                        name,
+                        columns,
+                        sameSchema(rs.getString(5), rs.getString(13)),
+                        rs.getString(6),
+                        strings(rs.getArray(7)),
+                        action(rs.getString(8)),
+                        action(rs.getString(9)),
+                        rs.getBoolean(10),
+                        rs.getBoolean(11));
             default -> new CheckConstraint(name, checkCondition(rs.getString(12)));
         };
     }

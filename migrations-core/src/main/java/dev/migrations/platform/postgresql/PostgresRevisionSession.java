@@ -30,7 +30,8 @@ final class PostgresRevisionSession implements RevisionSession {
         }
         String timeout = "'" + settings.lockTimeout().toMillis() + "ms'";
         if (connection.getAutoCommit()) {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
                 sessionLockTimeout = rs.next() ? rs.getString(1) : null;
             }
             run("SET lock_timeout = " + timeout);

@@ -11,7 +11,13 @@ import java.util.Locale;
  */
 final class SqlTokens {
 
-    enum Kind { WORD, QUOTED, STRING, GROUP, SYMBOL }
+    enum Kind {
+        WORD,
+        QUOTED,
+        STRING,
+        GROUP,
+        SYMBOL
+    }
 
     /** One token; {@code start}/{@code end} are offsets in the parsed text. */
     record Token(Kind kind, String text, int start, int end) {
@@ -36,8 +42,7 @@ final class SqlTokens {
         }
     }
 
-    private SqlTokens() {
-    }
+    private SqlTokens() {}
 
     static List<Token> tokenize(String sql) {
         List<Token> tokens = new ArrayList<>();
@@ -67,8 +72,11 @@ final class SqlTokens {
                 i = end;
             } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
                 int end = i;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-                        || sql.charAt(end) == '$' || sql.charAt(end) == '.')) {
+                while (end < n
+                        && (Character.isLetterOrDigit(sql.charAt(end))
+                                || sql.charAt(end) == '_'
+                                || sql.charAt(end) == '$'
+                                || sql.charAt(end) == '.')) {
                     end++;
                 }
                 tokens.add(new Token(Kind.WORD, sql.substring(i, end), i, end));

@@ -9,6 +9,7 @@ import dev.migrations.ops.DropColumn;
 import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.Operation;
+import dev.migrations.platform.DdlRenderer;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Constraint;
@@ -17,7 +18,6 @@ import dev.migrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.migrations.platform.DdlRenderer;
 
 /**
  * SQLite: ALTER TABLE can only add a plain column and rename, so every other change to a table is
@@ -88,17 +88,23 @@ final class SqliteDdl extends DdlRenderer {
     @Override
     public String tableBody(Table t) {
         Table n = t.normalized();
-        Optional<Column> identity = n.columns().stream().filter(Column::isIdentity).findFirst();
+        Optional<Column> identity =
+                n.columns().stream().filter(Column::isIdentity).findFirst();
         Optional<PrimaryKey> pk = n.primaryKey();
-        if (identity.isPresent() && (pk.isEmpty() || !pk.get().columns().equals(List.of(identity.get().name())))) {
+        if (identity.isPresent()
+                && (pk.isEmpty()
+                        || !pk.get().columns().equals(List.of(identity.get().name())))) {
             throw new UnsupportedOperationException("Table " + t.name() + ": SQLite generates values only for a"
-                    + " single-column INTEGER PRIMARY KEY, so identity column " + identity.get().name()
+                    + " single-column INTEGER PRIMARY KEY, so identity column "
+                    + identity.get().name()
                     + " must be the whole primary key");
         }
         List<String> parts = new ArrayList<>();
         for (Column c : n.columns()) {
             if (c.isIdentity()) {
-                String name = pk.get().name() == null ? "" : " CONSTRAINT " + id(pk.get().name());
+                String name = pk.get().name() == null
+                        ? ""
+                        : " CONSTRAINT " + id(pk.get().name());
                 parts.add(id(c.name()) + " INTEGER" + name + " PRIMARY KEY AUTOINCREMENT");
             } else {
                 parts.add(columnDefinition(c));
@@ -128,8 +134,7 @@ final class SqliteDdl extends DdlRenderer {
         if (SqliteRebuilder.rebuilds(o)) {
             throw rebuildOnly(o);
         }
-        return o.newName() == null ? List.of() : List.of(renameColumn(o.schema(), o.table(), o.column(),
-                o.newName()));
+        return o.newName() == null ? List.of() : List.of(renameColumn(o.schema(), o.table(), o.column(), o.newName()));
     }
 
     @Override

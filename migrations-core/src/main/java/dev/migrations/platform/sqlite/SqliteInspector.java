@@ -1,5 +1,6 @@
 package dev.migrations.platform.sqlite;
 
+import dev.migrations.platform.SchemaInspector;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
@@ -7,6 +8,7 @@ import dev.migrations.schema.Constraint;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
@@ -19,9 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import dev.migrations.platform.TypeNames;
-import dev.migrations.schema.SchemaSnapshot;
-import dev.migrations.platform.SchemaInspector;
 
 /**
  * SQLite through {@code sqlite_schema} and the table pragmas, by the same reader the table rebuild
@@ -35,9 +34,10 @@ final class SqliteInspector implements SchemaInspector {
     public SchemaSnapshot inspect(Connection connection, String schema, Set<String> excludedTables)
             throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-                        + " ORDER BY name")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                                + " ORDER BY name")) {
             while (rs.next()) {
                 if (!excludedTables.contains(rs.getString(1))) {
                     names.add(rs.getString(1));
@@ -59,10 +59,13 @@ final class SqliteInspector implements SchemaInspector {
     private static Table normalized(Table stored) {
         Table table = lowerCase(stored);
         Optional<PrimaryKey> pk = table.primaryKey();
-        String rowid = pk.isPresent() && pk.get().columns().size() == 1 ? pk.get().columns().get(0) : null;
+        String rowid = pk.isPresent() && pk.get().columns().size() == 1
+                ? pk.get().columns().get(0)
+                : null;
         List<Column> columns = new ArrayList<>();
         for (Column c : table.columns()) {
-            String declared = c.type().kind() == ColumnType.Kind.RAW ? c.type().raw().toUpperCase(Locale.ROOT) : null;
+            String declared =
+                    c.type().kind() == ColumnType.Kind.RAW ? c.type().raw().toUpperCase(Locale.ROOT) : null;
             Column column = declared == null ? c : c.type(SqliteTypes.of(declared));
             if (c.name().equals(rowid) && "INTEGER".equals(declared) && !column.isIdentity()) {
                 column = column.identity();
@@ -76,24 +79,34 @@ final class SqliteInspector implements SchemaInspector {
     }
 
     private static Table lowerCase(Table t) {
-        List<Column> columns = t.columns().stream().map(c -> c.named(lower(c.name()))).toList();
+        List<Column> columns =
+                t.columns().stream().map(c -> c.named(lower(c.name()))).toList();
         List<Constraint> constraints = new ArrayList<>();
         for (Constraint c : t.constraints()) {
             if (c instanceof PrimaryKey pk) {
                 constraints.add(new PrimaryKey(lower(pk.name()), lower(pk.columns())));
             } else if (c instanceof UniqueConstraint uq) {
-                constraints.add(new UniqueConstraint(lower(uq.name()), lower(uq.columns()), uq.deferrable(),
-                        uq.initiallyDeferred()));
+                constraints.add(new UniqueConstraint(
+                        lower(uq.name()), lower(uq.columns()), uq.deferrable(), uq.initiallyDeferred()));
             } else if (c instanceof ForeignKey fk) {
-                constraints.add(new ForeignKey(lower(fk.name()), lower(fk.columns()), fk.referencedSchema(),
-                        lower(fk.referencedTable()), lower(fk.referencedColumns()), fk.onDelete(), fk.onUpdate(),
-                        fk.deferrable(), fk.initiallyDeferred()));
+                constraints.add(new ForeignKey(
+                        lower(fk.name()),
+                        lower(fk.columns()),
+                        fk.referencedSchema(),
+                        lower(fk.referencedTable()),
+                        lower(fk.referencedColumns()),
+                        fk.onDelete(),
+                        fk.onUpdate(),
+                        fk.deferrable(),
+                        fk.initiallyDeferred()));
             } else {
                 constraints.add(c.named(lower(c.name())));
             }
         }
-        List<Index> indexes = t.indexes().stream().map(i -> new Index(lower(i.name()), i.schema(), lower(i.table()),
-                lower(i.columns()), i.unique(), i.where())).toList();
+        List<Index> indexes = t.indexes().stream()
+                .map(i -> new Index(
+                        lower(i.name()), i.schema(), lower(i.table()), lower(i.columns()), i.unique(), i.where()))
+                .toList();
         return new Table(t.schema(), lower(t.name()), columns, constraints, indexes, t.comment());
     }
 

@@ -4,6 +4,8 @@ import dev.migrations.ops.AlterColumn;
 import dev.migrations.ops.DropColumn;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.TableChanges;
+import dev.migrations.platform.SqlDialect;
+import dev.migrations.platform.TableRebuilder;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.Table;
@@ -11,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.migrations.platform.SqlDialect;
-import dev.migrations.platform.TableRebuilder;
 
 /**
  * SQLite's "move and copy" for changes ALTER TABLE cannot make: create the new table under a
@@ -31,6 +31,7 @@ final class SqliteRebuild implements TableRebuilder.Rebuild {
     private Table target;
     /** New column name to the old column it is copied from; added columns are absent. */
     private final Map<String, String> sources = new LinkedHashMap<>();
+
     private final List<String> described = new ArrayList<>();
 
     SqliteRebuild(SqliteDdl ddl, Table original, List<String> triggers) {

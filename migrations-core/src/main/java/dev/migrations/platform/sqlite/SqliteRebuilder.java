@@ -53,8 +53,12 @@ final class SqliteRebuilder implements TableRebuilder {
         @Override
         public Boolean addColumn(AddColumn op) {
             Column c = op.column();
-            boolean constantDefault = c.serverDefault() == null || CONSTANT.matcher(c.serverDefault()).matches();
-            return c.isPrimaryKey() || c.isUnique() || c.isIdentity() || !constantDefault
+            boolean constantDefault = c.serverDefault() == null
+                    || CONSTANT.matcher(c.serverDefault()).matches();
+            return c.isPrimaryKey()
+                    || c.isUnique()
+                    || c.isIdentity()
+                    || !constantDefault
                     || (!c.nullable() && c.serverDefault() == null)
                     || (c.references() != null && c.serverDefault() != null);
         }

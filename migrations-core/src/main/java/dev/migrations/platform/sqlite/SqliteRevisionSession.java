@@ -1,13 +1,13 @@
 package dev.migrations.platform.sqlite;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.platform.RevisionSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import dev.migrations.platform.RevisionSession;
 
 /**
  * Foreign-key enforcement off around a SQLite revision (a rebuild's DROP TABLE would otherwise
@@ -26,7 +26,8 @@ final class SqliteRevisionSession implements RevisionSession {
 
     @Override
     public void beforeTransaction() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_keys")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA foreign_keys")) {
             foreignKeysWereOn = rs.next() && rs.getInt(1) == 1;
         }
         if (foreignKeysWereOn) {
@@ -40,7 +41,8 @@ final class SqliteRevisionSession implements RevisionSession {
             return;
         }
         List<String> problems = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
             while (rs.next() && problems.size() < 5) {
                 problems.add("row " + rs.getLong("rowid") + " of " + rs.getString("table") + " references a"
                         + " missing row of " + rs.getString("parent"));

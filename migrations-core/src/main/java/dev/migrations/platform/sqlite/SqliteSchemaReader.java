@@ -32,8 +32,7 @@ import java.util.TreeMap;
 final class SqliteSchemaReader {
 
     /** A table as stored: its definition and the triggers to recreate after a rebuild. */
-    record StoredTable(Table table, List<String> triggers) {
-    }
+    record StoredTable(Table table, List<String> triggers) {}
 
     private final SqliteSql dialect = new SqliteSql();
 
@@ -59,8 +58,16 @@ final class SqliteSchemaReader {
                 if (pk > 0) {
                     pkColumns.put(pk, column);
                 }
-                columns.add(new Column(column, type, rs.getInt("notnull") == 0, rs.getString("dflt_value"), false,
-                        false, false, null, null));
+                columns.add(new Column(
+                        column,
+                        type,
+                        rs.getInt("notnull") == 0,
+                        rs.getString("dflt_value"),
+                        false,
+                        false,
+                        false,
+                        null,
+                        null));
             }
         }
         List<Constraint> constraints = new ArrayList<>();
@@ -75,12 +82,12 @@ final class SqliteSchemaReader {
         readIndexes(connection, name, parsed, constraints, indexes);
         constraints.addAll(readForeignKeys(connection, name, parsed));
         constraints.addAll(parsed.checks);
-        return new StoredTable(new Table(null, name, columns, constraints, indexes, null),
-                triggers(connection, name));
+        return new StoredTable(new Table(null, name, columns, constraints, indexes, null), triggers(connection, name));
     }
 
-    private void readIndexes(Connection connection, String table, ParsedTable parsed, List<Constraint> constraints,
-            List<Index> indexes) throws SQLException {
+    private void readIndexes(
+            Connection connection, String table, ParsedTable parsed, List<Constraint> constraints, List<Index> indexes)
+            throws SQLException {
         List<String[]> list = new ArrayList<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("PRAGMA index_list(" + dialect.quote(table) + ")")) {
@@ -118,8 +125,12 @@ final class SqliteSchemaReader {
                 ResultSet rs = s.executeQuery("PRAGMA foreign_key_list(" + dialect.quote(table) + ")")) {
             while (rs.next()) {
                 rows.computeIfAbsent(rs.getInt("id"), k -> new ArrayList<>()).add(new String[] {
-                    rs.getString("table"), rs.getString("from"), rs.getString("to"), rs.getString("on_delete"),
-                    rs.getString("on_update")});
+                    rs.getString("table"),
+                    rs.getString("from"),
+                    rs.getString("to"),
+                    rs.getString("on_delete"),
+                    rs.getString("on_update")
+                });
             }
         }
         // The pragma lists keys last-declared first; match them to the declarations in order.
@@ -134,8 +145,16 @@ final class SqliteSchemaReader {
                 to = primaryKeyOf(connection, referenced);
             }
             ParsedKey p = parsed.takeForeignKey(from, referenced);
-            keys.add(new ForeignKey(p.name, from, null, referenced, to, action(key.get(0)[3]),
-                    action(key.get(0)[4]), p.deferrable, p.initiallyDeferred));
+            keys.add(new ForeignKey(
+                    p.name,
+                    from,
+                    null,
+                    referenced,
+                    to,
+                    action(key.get(0)[3]),
+                    action(key.get(0)[4]),
+                    p.deferrable,
+                    p.initiallyDeferred));
         }
         return keys;
     }
@@ -154,7 +173,8 @@ final class SqliteSchemaReader {
     }
 
     private static ReferentialAction action(String text) {
-        return text == null || text.equalsIgnoreCase("NO ACTION") || text.equalsIgnoreCase("NONE") ? null
+        return text == null || text.equalsIgnoreCase("NO ACTION") || text.equalsIgnoreCase("NONE")
+                ? null
                 : ReferentialAction.parse(text);
     }
 
@@ -173,8 +193,8 @@ final class SqliteSchemaReader {
     }
 
     private static String masterSql(Connection connection, String type, String name) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT sql FROM sqlite_master WHERE type = ? AND name = ?")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?")) {
             ps.setString(1, type);
             ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -185,9 +205,8 @@ final class SqliteSchemaReader {
 
     // ---------------------------------------------------------------- parsing stored DDL
 
-    private record ParsedKey(String name, List<String> columns, String referencedTable, boolean deferrable,
-            boolean initiallyDeferred) {
-    }
+    private record ParsedKey(
+            String name, List<String> columns, String referencedTable, boolean deferrable, boolean initiallyDeferred) {}
 
     private static final class ParsedTable {
         String pkName;
@@ -210,13 +229,19 @@ final class SqliteSchemaReader {
 
     static ParsedTable parseTable(String sql) {
         ParsedTable parsed = new ParsedTable();
-        Token body = SqlTokens.tokenize(sql).stream().filter(t -> t.kind() == Kind.GROUP).findFirst()
+        Token body = SqlTokens.tokenize(sql).stream()
+                .filter(t -> t.kind() == Kind.GROUP)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Cannot read table definition: " + sql));
         for (String element : SqlTokens.splitTopLevel(body.inner())) {
             List<Token> tokens = SqlTokens.tokenize(element);
             Token first = tokens.get(0);
-            boolean tableConstraint = first.kind() == Kind.WORD && (first.is("CONSTRAINT") || first.is("PRIMARY")
-                    || first.is("UNIQUE") || first.is("CHECK") || first.is("FOREIGN"));
+            boolean tableConstraint = first.kind() == Kind.WORD
+                    && (first.is("CONSTRAINT")
+                            || first.is("PRIMARY")
+                            || first.is("UNIQUE")
+                            || first.is("CHECK")
+                            || first.is("FOREIGN"));
             String column = tableConstraint ? null : first.name();
             readConstraints(parsed, tokens, tableConstraint ? 0 : 1, column);
         }
@@ -239,17 +264,22 @@ final class SqliteSchemaReader {
                 List<String> columns = column != null ? List.of(column) : groupNames(tokens, i + 1);
                 parsed.uniqueNames.put(columns, name);
                 name = null;
-            } else if (t.is("CHECK") && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.GROUP) {
+            } else if (t.is("CHECK")
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).kind() == Kind.GROUP) {
                 parsed.checks.add(new CheckConstraint(name, tokens.get(++i).inner()));
                 name = null;
             } else if (t.is("FOREIGN") || (t.is("REFERENCES") && column != null)) {
                 List<String> columns = column != null ? List.of(column) : groupNames(tokens, i + 2);
                 int references = SqlTokens.indexOfWord(tokens, "REFERENCES", i);
                 String referenced = references >= 0 && references + 1 < tokens.size()
-                        ? tokens.get(references + 1).name() : "";
+                        ? tokens.get(references + 1).name()
+                        : "";
                 int deferrable = SqlTokens.indexOfWord(tokens, "DEFERRABLE", i);
-                boolean isDeferrable = deferrable > 0 && !tokens.get(deferrable - 1).is("NOT");
-                boolean initially = isDeferrable && deferrable + 2 < tokens.size()
+                boolean isDeferrable =
+                        deferrable > 0 && !tokens.get(deferrable - 1).is("NOT");
+                boolean initially = isDeferrable
+                        && deferrable + 2 < tokens.size()
                         && tokens.get(deferrable + 2).is("DEFERRED");
                 parsed.foreignKeys.add(new ParsedKey(name, columns, referenced, isDeferrable, initially));
                 name = null;
@@ -265,7 +295,8 @@ final class SqliteSchemaReader {
             return List.of();
         }
         return SqlTokens.splitTopLevel(tokens.get(index).inner()).stream()
-                .map(e -> SqlTokens.tokenize(e).get(0).name()).toList();
+                .map(e -> SqlTokens.tokenize(e).get(0).name())
+                .toList();
     }
 
     /** Reads {@code CREATE [UNIQUE] INDEX name ON table (entries) [WHERE condition]}. */
@@ -279,15 +310,21 @@ final class SqliteSchemaReader {
             List<Token> parts = SqlTokens.tokenize(entry);
             Token head = parts.get(0);
             boolean plainColumn = (head.kind() == Kind.WORD || head.kind() == Kind.QUOTED)
-                    && (parts.size() == 1 || (parts.size() == 2 && (parts.get(1).is("ASC") || parts.get(1).is("DESC"))));
+                    && (parts.size() == 1
+                            || (parts.size() == 2
+                                    && (parts.get(1).is("ASC") || parts.get(1).is("DESC"))));
             if (plainColumn) {
-                entries.add(head.name() + (parts.size() == 2 ? " " + SqlTokens.upper(parts.get(1).text()) : ""));
+                entries.add(head.name()
+                        + (parts.size() == 2
+                                ? " " + SqlTokens.upper(parts.get(1).text())
+                                : ""));
             } else {
                 entries.add("(" + entry + ")");
             }
         }
         int where = SqlTokens.indexOfWord(tokens, "WHERE", on);
-        String condition = where < 0 ? null : sql.substring(tokens.get(where).end()).strip();
+        String condition =
+                where < 0 ? null : sql.substring(tokens.get(where).end()).strip();
         return new Index(name, null, table, entries, unique, condition);
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrations.platform.sqlite;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.platform.DatabaseLock;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,11 +23,13 @@ final class SqliteWriteLock implements DatabaseLock {
 
     @Override
     public void acquire(Connection connection, long deadlineNanos) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
             previousBusyTimeout = rs.next() ? rs.getInt(1) : null;
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, request.timeout().toMillis()));
+            s.execute("PRAGMA busy_timeout = "
+                    + Math.min(Integer.MAX_VALUE, request.timeout().toMillis()));
         }
     }
 
@@ -39,7 +41,8 @@ final class SqliteWriteLock implements DatabaseLock {
             s.executeUpdate("DELETE FROM " + request.versionTable() + " WHERE 1 = 0");
         } catch (SQLException e) {
             if (SqlitePlatform.busy(e)) {
-                throw new MigrationsException("Timed out after " + request.timeout().toSeconds() + " s waiting for"
+                throw new MigrationsException("Timed out after "
+                        + request.timeout().toSeconds() + " s waiting for"
                         + " the migration lock on " + request.versionTable() + ": another process holds the SQLite"
                         + " write lock. Wait for it, or raise lockWaitTimeout.");
             }

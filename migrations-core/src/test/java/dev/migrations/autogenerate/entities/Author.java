@@ -18,11 +18,16 @@ import org.hibernate.annotations.ColumnDefault;
 
 /** Test entity: identity id, strings, a unique key, an enum check, decimals, times, a default. */
 @Entity
-@Table(name = "author", indexes = @Index(name = "ix_author_name", columnList = "last_name, first_name"),
+@Table(
+        name = "author",
+        indexes = @Index(name = "ix_author_name", columnList = "last_name, first_name"),
         uniqueConstraints = @UniqueConstraint(name = "uq_author_pen_name", columnNames = "pen_name"))
 public class Author {
 
-    public enum Status { ACTIVE, RETIRED }
+    public enum Status {
+        ACTIVE,
+        RETIRED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

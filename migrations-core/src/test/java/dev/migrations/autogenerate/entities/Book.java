@@ -16,7 +16,11 @@ import org.hibernate.annotations.OnDeleteAction;
 @Table(name = "book")
 public class Book {
 
-    public enum Format { HARDCOVER, PAPERBACK, EBOOK }
+    public enum Format {
+        HARDCOVER,
+        PAPERBACK,
+        EBOOK
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

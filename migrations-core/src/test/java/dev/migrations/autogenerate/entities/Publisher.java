@@ -56,7 +56,9 @@ public class Publisher {
     Set<String> phones = new HashSet<>();
 
     @ManyToMany
-    @JoinTable(name = "publisher_author", joinColumns = @JoinColumn(name = "publisher_id"),
+    @JoinTable(
+            name = "publisher_author",
+            joinColumns = @JoinColumn(name = "publisher_id"),
             inverseJoinColumns = @JoinColumn(name = "author_id"))
     Set<Author> authors = new HashSet<>();
 

@@ -22,7 +22,11 @@ import org.hibernate.annotations.ColumnDefault;
 @Table(name = "author", indexes = @Index(name = "ix_author_email_name", columnList = "email, last_name"))
 public class Author {
 
-    public enum Status { ACTIVE, RETIRED, DECEASED }
+    public enum Status {
+        ACTIVE,
+        RETIRED,
+        DECEASED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

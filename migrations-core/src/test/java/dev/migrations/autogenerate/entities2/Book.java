@@ -14,7 +14,11 @@ import jakarta.persistence.Table;
 @Table(name = "book")
 public class Book {
 
-    public enum Format { HARDCOVER, PAPERBACK, EBOOK }
+    public enum Format {
+        HARDCOVER,
+        PAPERBACK,
+        EBOOK
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -73,7 +73,8 @@ class RandomGraphPropertyTest {
     }
 
     private static List<RevisionNode> copy(List<RevisionNode> nodes) {
-        return nodes.stream().map(n -> new RevisionNode(n.id(), n.downRevisions(), n.dependsOn(), List.of(), n.id()))
+        return nodes.stream()
+                .map(n -> new RevisionNode(n.id(), n.downRevisions(), n.dependsOn(), List.of(), n.id()))
                 .toList();
     }
 
@@ -101,7 +102,8 @@ class RandomGraphPropertyTest {
         List<String> downIds = Graphs.ids(down);
         for (Step.RevisionStep step : down) {
             for (String child : graph.children(step.node())) {
-                assertThat(downIds.indexOf(child)).as("child %s undone before %s", child, step.node().id())
+                assertThat(downIds.indexOf(child))
+                        .as("child %s undone before %s", child, step.node().id())
                         .isLessThan(downIds.indexOf(step.node().id()));
             }
         }
@@ -141,7 +143,8 @@ class RandomGraphPropertyTest {
             for (String parent : step.parents()) {
                 int at = order.indexOf(parent);
                 if (at >= 0) {
-                    assertThat(at).as("%s runs before %s", parent, step.node().id())
+                    assertThat(at)
+                            .as("%s runs before %s", parent, step.node().id())
                             .isLessThan(order.indexOf(step.node().id()));
                 }
             }

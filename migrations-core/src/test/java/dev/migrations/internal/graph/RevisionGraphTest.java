@@ -5,17 +5,20 @@ import static dev.migrations.internal.graph.Graphs.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.MultipleHeadsException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.migrations.MultipleHeadsException;
 
 class RevisionGraphTest {
 
     /** a -> b -> c and a -> d (label "cart") -> e; f merges c and e. */
     private static Graphs branched() {
-        return graph().rev("aaaa1111").rev("bbbb2222", "aaaa1111").rev("cccc3333", "bbbb2222")
-                .labeled("dddd4444", "cart", "aaaa1111").rev("eeee5555", "dddd4444");
+        return graph().rev("aaaa1111")
+                .rev("bbbb2222", "aaaa1111")
+                .rev("cccc3333", "bbbb2222")
+                .labeled("dddd4444", "cart", "aaaa1111")
+                .rev("eeee5555", "dddd4444");
     }
 
     @Test
@@ -32,10 +35,12 @@ class RevisionGraphTest {
         RevisionGraph g = branched().build();
         assertThat(g.heads()).containsExactlyInAnyOrder("cccc3333", "eeee5555");
         assertThat(g.isBranchPoint(g.node("aaaa1111"))).isTrue();
-        assertThatThrownBy(() -> g.revision(Target.parse("head"))).isInstanceOf(MultipleHeadsException.class)
+        assertThatThrownBy(() -> g.revision(Target.parse("head")))
+                .isInstanceOf(MultipleHeadsException.class)
                 .hasMessageContaining("Multiple head revisions are present for given argument 'head'")
                 .hasMessageContaining("merge");
-        assertThat(g.revisions(Target.parse("heads"))).extracting(RevisionNode::id)
+        assertThat(g.revisions(Target.parse("heads")))
+                .extracting(RevisionNode::id)
                 .containsExactlyInAnyOrder("cccc3333", "eeee5555");
     }
 
@@ -52,31 +57,44 @@ class RevisionGraphTest {
 
     @Test
     void prefixesResolveWhenUniqueAndListCandidatesWhenNot() {
-        RevisionGraph g = graph().rev("abcd1111").rev("abcd2222", "abcd1111").rev("ffff0000", "abcd2222").build();
+        RevisionGraph g = graph().rev("abcd1111")
+                .rev("abcd2222", "abcd1111")
+                .rev("ffff0000", "abcd2222")
+                .build();
         assertThat(g.revision(Target.parse("abcd1")).id()).isEqualTo("abcd1111");
         assertThat(g.revision(Target.parse("ffff")).id()).isEqualTo("ffff0000");
-        assertThatThrownBy(() -> g.revision(Target.parse("abcd"))).hasMessageContaining("multiple revisions start with 'abcd'")
-                .hasMessageContaining("'abcd1111' (abcd1111.sql)").hasMessageContaining("'abcd2222' (abcd2222.sql)");
-        assertThatThrownBy(() -> g.revision(Target.parse("abc"))).hasMessageContaining("Can't locate revision identified by 'abc'")
+        assertThatThrownBy(() -> g.revision(Target.parse("abcd")))
+                .hasMessageContaining("multiple revisions start with 'abcd'")
+                .hasMessageContaining("'abcd1111' (abcd1111.sql)")
+                .hasMessageContaining("'abcd2222' (abcd2222.sql)");
+        assertThatThrownBy(() -> g.revision(Target.parse("abc")))
+                .hasMessageContaining("Can't locate revision identified by 'abc'")
                 .hasMessageContaining("at least four characters");
-        assertThatThrownBy(() -> g.revision(Target.parse("zzzz9"))).hasMessageContaining("Can't locate revision identified by 'zzzz9'");
+        assertThatThrownBy(() -> g.revision(Target.parse("zzzz9")))
+                .hasMessageContaining("Can't locate revision identified by 'zzzz9'");
     }
 
     @Test
     void multiRootGraphHasSeveralBases() {
-        RevisionGraph g = graph().rev("r1").rev("r2").rev("x1", "r1").rev("y1", "r2").build();
+        RevisionGraph g =
+                graph().rev("r1").rev("r2").rev("x1", "r1").rev("y1", "r2").build();
         assertThat(g.bases()).containsExactly("r1", "r2");
         assertThat(g.realHeads()).containsExactlyInAnyOrder("x1", "y1");
     }
 
     @Test
     void dependsOnMakesEffectiveHeads() {
-        RevisionGraph g = graph().rev("a1").rev("b1", "a1").rev("x1").depends("y1", List.of("b1"), "x1").build();
+        RevisionGraph g = graph().rev("a1")
+                .rev("b1", "a1")
+                .rev("x1")
+                .depends("y1", List.of("b1"), "x1")
+                .build();
         assertThat(g.heads()).containsExactlyInAnyOrder("b1", "y1");
         assertThat(g.realHeads()).containsExactly("y1");
         assertThat(g.isEffectiveHead(g.node("b1"))).isTrue();
         // upgrading y1 pulls in its dependency b1 and b1's parent first
-        assertThat(ids(new MigrationPlanner(g).upgrade(List.of(), Target.parse("y1")))).containsSubsequence("a1", "b1", "y1")
+        assertThat(ids(new MigrationPlanner(g).upgrade(List.of(), Target.parse("y1"))))
+                .containsSubsequence("a1", "b1", "y1")
                 .contains("x1");
     }
 
@@ -94,8 +112,13 @@ class RevisionGraphTest {
 
     @Test
     void cycleIsRejectedNamingItsMembers() {
-        assertThatThrownBy(() -> graph().rev("a1").rev("b1", "a1", "d1").rev("c1", "b1").rev("d1", "c1").rev("e1", "a1")
-                .build()).isInstanceOf(MigrationsException.class)
+        assertThatThrownBy(() -> graph().rev("a1")
+                        .rev("b1", "a1", "d1")
+                        .rev("c1", "b1")
+                        .rev("d1", "c1")
+                        .rev("e1", "a1")
+                        .build())
+                .isInstanceOf(MigrationsException.class)
                 .hasMessageContaining("Cycle is detected in revisions (b1 in b1.sql, c1 in c1.sql, d1 in d1.sql)");
     }
 
@@ -107,21 +130,26 @@ class RevisionGraphTest {
 
     @Test
     void dependencyCycleAndUnknownDependencyAreRejected() {
-        assertThatThrownBy(() -> graph().rev("a1").depends("b1", List.of("nope"), "a1").build())
+        assertThatThrownBy(() ->
+                        graph().rev("a1").depends("b1", List.of("nope"), "a1").build())
                 .hasMessageContaining("depends on 'nope', which is neither a revision nor a branch label");
-        assertThatThrownBy(() -> graph().depends("a1", List.of("b1")).depends("b1", List.of("a1")).build())
+        assertThatThrownBy(() -> graph().depends("a1", List.of("b1"))
+                        .depends("b1", List.of("a1"))
+                        .build())
                 .hasMessageContaining("Dependency cycle is detected");
     }
 
     @Test
     void duplicateBranchLabelIsRejected() {
-        assertThatThrownBy(() -> graph().labeled("a1", "x").labeled("b1", "x", "a1").build())
+        assertThatThrownBy(() ->
+                        graph().labeled("a1", "x").labeled("b1", "x", "a1").build())
                 .hasMessageContaining("Branch name 'x' in revision b1 (b1.sql) already used by revision a1 (a1.sql)");
     }
 
     @Test
     void illegalIdCharactersAreRejected() {
-        assertThatThrownBy(() -> graph().rev("a-1").build()).hasMessageContaining("Revision id 'a-1'")
+        assertThatThrownBy(() -> graph().rev("a-1").build())
+                .hasMessageContaining("Revision id 'a-1'")
                 .hasMessageContaining("'@', '-', '+'");
     }
 }

@@ -31,8 +31,9 @@ class SqlScriptParserTest {
         assertThat(script.node().dependsOn()).containsExactly("9d8e7f6a5b4c");
         assertThat(script.message()).isEqualTo("add user preferences");
         assertThat(script.transactional()).isFalse();
-        assertThat(script.upgradeStatements()).containsExactly(new SqlStatement(
-                "ALTER TABLE conversations ADD COLUMN user_preferences VARCHAR(500)", 9));
+        assertThat(script.upgradeStatements())
+                .containsExactly(
+                        new SqlStatement("ALTER TABLE conversations ADD COLUMN user_preferences VARCHAR(500)", 9));
         assertThat(script.downgradeStatements()).extracting(SqlStatement::line).containsExactly(12);
     }
 
@@ -41,9 +42,12 @@ class SqlScriptParserTest {
         String crlf = "\uFEFF" + SCRIPT.replace("\n", "  \r\n");
         String base = SqlScriptParser.parse("a.sql", SCRIPT).checksum();
         assertThat(SqlScriptParser.parse("a.sql", crlf).checksum()).isEqualTo(base);
-        assertThat(SqlScriptParser.parse("a.sql", SCRIPT.replace("add user preferences", "renamed")).checksum())
-                .as("the message is not what runs").isEqualTo(base);
-        assertThat(SqlScriptParser.parse("a.sql", SCRIPT.replace("VARCHAR(500)", "VARCHAR(600)")).checksum())
+        assertThat(SqlScriptParser.parse("a.sql", SCRIPT.replace("add user preferences", "renamed"))
+                        .checksum())
+                .as("the message is not what runs")
+                .isEqualTo(base);
+        assertThat(SqlScriptParser.parse("a.sql", SCRIPT.replace("VARCHAR(500)", "VARCHAR(600)"))
+                        .checksum())
                 .isNotEqualTo(base);
         assertThat(base).hasSize(64);
     }
@@ -67,7 +71,8 @@ class SqlScriptParserTest {
                 .hasMessageContaining("x.sql: the header has no 'revision:' line");
         assertThatThrownBy(() -> SqlScriptParser.parse("x.sql", "-- revision: r1\n-- +upgrade\n-- +upgrade\n"))
                 .hasMessageContaining("x.sql:3: a second '-- +upgrade' marker");
-        assertThatThrownBy(() -> SqlScriptParser.parse("x.sql", "-- revision: r1\n-- transactional: maybe\n-- +upgrade\n"))
+        assertThatThrownBy(
+                        () -> SqlScriptParser.parse("x.sql", "-- revision: r1\n-- transactional: maybe\n-- +upgrade\n"))
                 .hasMessageContaining("'transactional' must be true or false");
     }
 }

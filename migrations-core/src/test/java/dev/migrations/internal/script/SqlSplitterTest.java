@@ -13,16 +13,20 @@ class SqlSplitterTest {
 
     @Test
     void splitsAtSemicolonsAndTracksLines() {
-        List<SqlStatement> statements = SqlSplitter.split("CREATE TABLE a (id INT);\n\nINSERT INTO a VALUES (1);\n", 10);
-        assertThat(statements).containsExactly(new SqlStatement("CREATE TABLE a (id INT)", 10),
-                new SqlStatement("INSERT INTO a VALUES (1)", 12));
+        List<SqlStatement> statements =
+                SqlSplitter.split("CREATE TABLE a (id INT);\n\nINSERT INTO a VALUES (1);\n", 10);
+        assertThat(statements)
+                .containsExactly(
+                        new SqlStatement("CREATE TABLE a (id INT)", 10),
+                        new SqlStatement("INSERT INTO a VALUES (1)", 12));
     }
 
     @Test
     void ignoresSemicolonsInStringsCommentsAndIdentifiers() {
         assertThat(sql("INSERT INTO t VALUES ('a;b', 'it''s;');\n-- a comment; still comment\nSELECT \"x;y\" FROM t;"
-                + "/* block; /* nested; */ still */ SELECT 2;"))
-                .containsExactly("INSERT INTO t VALUES ('a;b', 'it''s;')",
+                        + "/* block; /* nested; */ still */ SELECT 2;"))
+                .containsExactly(
+                        "INSERT INTO t VALUES ('a;b', 'it''s;')",
                         "-- a comment; still comment\nSELECT \"x;y\" FROM t",
                         "/* block; /* nested; */ still */ SELECT 2");
     }
@@ -30,8 +34,9 @@ class SqlSplitterTest {
     @Test
     void handlesEscapeStringsAndDollarQuotes() {
         assertThat(sql("SELECT E'it\\'s; fine';\nCREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$"
-                + " LANGUAGE plpgsql;\nDO $$ BEGIN PERFORM 1; END $$;"))
-                .containsExactly("SELECT E'it\\'s; fine'",
+                        + " LANGUAGE plpgsql;\nDO $$ BEGIN PERFORM 1; END $$;"))
+                .containsExactly(
+                        "SELECT E'it\\'s; fine'",
                         "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql",
                         "DO $$ BEGIN PERFORM 1; END $$");
     }
@@ -39,7 +44,8 @@ class SqlSplitterTest {
     @Test
     void keepsSqliteTriggerBodiesWhole() {
         assertThat(sql("CREATE TRIGGER trg AFTER INSERT ON a BEGIN UPDATE b SET n = n + 1; DELETE FROM c; END;\n"
-                + "SELECT 1;")).containsExactly(
+                        + "SELECT 1;"))
+                .containsExactly(
                         "CREATE TRIGGER trg AFTER INSERT ON a BEGIN UPDATE b SET n = n + 1; DELETE FROM c; END",
                         "SELECT 1");
     }

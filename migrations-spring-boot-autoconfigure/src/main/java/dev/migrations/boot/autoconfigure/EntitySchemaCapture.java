@@ -2,11 +2,11 @@ package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.autogenerate.hibernate.HibernateSchema;
 import dev.migrations.schema.SchemaSnapshot;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
-import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 
@@ -23,8 +23,8 @@ public final class EntitySchemaCapture implements Integrator {
     private volatile @Nullable SchemaSnapshot schema;
 
     @Override
-    public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
-            SessionFactoryImplementor sessionFactory) {
+    public void integrate(
+            Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
         this.schema = HibernateSchema.from(metadata);
     }
 
@@ -38,7 +38,8 @@ public final class EntitySchemaCapture implements Integrator {
      * (no capture was registered, or no EntityManagerFactory exists).
      */
     public static @Nullable SchemaSnapshot of(ApplicationContext context) {
-        EntitySchemaCapture capture = context.getBeanProvider(EntitySchemaCapture.class).getIfAvailable();
+        EntitySchemaCapture capture =
+                context.getBeanProvider(EntitySchemaCapture.class).getIfAvailable();
         if (capture == null) {
             return null;
         }

@@ -1,17 +1,19 @@
 package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.Migrations;
+import dev.migrations.api.Migration;
 import dev.migrations.autogenerate.hibernate.HibernateSchema;
+import dev.migrations.platform.DatabasePlatform;
+import dev.migrations.platform.Platforms;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.jpa.boot.spi.JpaSettings;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
-import dev.migrations.api.Migration;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -25,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -72,13 +75,18 @@ public final class MigrationsAutoConfiguration {
         }
 
         @Bean
-        Migrations migrations(MigrationsProperties properties, MigrationsConnectionDetails connectionDetails,
-                ResourceLoader resourceLoader, ObjectProvider<DataSource> dataSource,
+        Migrations migrations(
+                MigrationsProperties properties,
+                MigrationsConnectionDetails connectionDetails,
+                ResourceLoader resourceLoader,
+                ObjectProvider<DataSource> dataSource,
                 @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
-                ObjectProvider<MigrationsConfigurationCustomizer> customizers, ObjectProvider<Migration> javaMigrations) {
+                ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+                ObjectProvider<Migration> javaMigrations) {
             ClassLoader classLoader = resourceLoader.getClassLoader();
             DataSource target = migrationDataSource(connectionDetails, dataSource, migrationsDataSource, classLoader);
-            dev.migrations.MigrationsConfiguration configuration = Migrations.configure().dataSource(target);
+            dev.migrations.MigrationsConfiguration configuration =
+                    Migrations.configure().dataSource(target);
             if (classLoader != null) {
                 configuration.classLoader(classLoader);
             }
@@ -91,8 +99,8 @@ public final class MigrationsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @Conditional(OnStartupModeCondition.class)
-        MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
-                ObjectProvider<MigrationStrategy> strategy) {
+        MigrationsInitializer migrationsInitializer(
+                Migrations migrations, MigrationsProperties properties, ObjectProvider<MigrationStrategy> strategy) {
             MigrationStrategy startup = strategy.getIfAvailable(() -> switch (properties.getMode()) {
                 case VALIDATE -> m -> m.validate().requireValid();
                 case UPGRADE, NONE -> m -> m.upgrade(properties.getTarget());
@@ -100,7 +108,9 @@ public final class MigrationsAutoConfiguration {
             return new MigrationsInitializer(migrations, startup);
         }
 
-        private static void apply(MigrationsProperties properties, dev.migrations.MigrationsConfiguration configuration,
+        private static void apply(
+                MigrationsProperties properties,
+                dev.migrations.MigrationsConfiguration configuration,
                 DataSource dataSource) {
             PropertyMapper map = PropertyMapper.get();
             map.from(locations(properties.getLocations(), dataSource)).to(l -> configuration.locations(l));
@@ -129,25 +139,30 @@ public final class MigrationsAutoConfiguration {
             return locations.stream().map(l -> l.replace("{vendor}", vendor)).toArray(String[]::new);
         }
 
+        /** The engine's id for the database ({@code postgresql}, {@code sqlite}, {@code h2}...), else Boot's. */
         private static String vendor(DataSource dataSource) {
             try (Connection connection = dataSource.getConnection()) {
-                String url = connection.getMetaData().getURL();
-                if (url != null && url.startsWith("jdbc:sqlite:")) {
-                    return "sqlite";
+                Optional<DatabasePlatform> platform = Platforms.find(connection);
+                if (platform.isPresent()) {
+                    return platform.get().id();
                 }
+                String url = connection.getMetaData().getURL();
                 DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
-                Assert.state(driver != DatabaseDriver.UNKNOWN, () -> "Unable to resolve {vendor} in migrations.locations"
-                        + " for the database at " + url);
+                Assert.state(
+                        driver != DatabaseDriver.UNKNOWN,
+                        () -> "Unable to resolve {vendor} in migrations.locations for the database at " + url);
                 return driver.getId();
             } catch (SQLException e) {
-                throw new IllegalStateException("Unable to resolve {vendor} in migrations.locations: " + e.getMessage(),
-                        e);
+                throw new IllegalStateException(
+                        "Unable to resolve {vendor} in migrations.locations: " + e.getMessage(), e);
             }
         }
 
         /** Boot's precedence: the qualified DataSource, a URL of its own, a user override, the main one. */
-        private static DataSource migrationDataSource(MigrationsConnectionDetails details,
-                ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> migrationsDataSource,
+        private static DataSource migrationDataSource(
+                MigrationsConnectionDetails details,
+                ObjectProvider<DataSource> dataSource,
+                ObjectProvider<DataSource> migrationsDataSource,
                 @Nullable ClassLoader classLoader) {
             DataSource qualified = migrationsDataSource.getIfAvailable();
             if (qualified != null) {
@@ -155,22 +170,26 @@ public final class MigrationsAutoConfiguration {
             }
             String url = details.getJdbcUrl();
             if (url != null) {
-                DataSourceBuilder<?> builder = DataSourceBuilder.create(classLoader).type(SimpleDriverDataSource.class)
+                DataSourceBuilder<?> builder = DataSourceBuilder.create(classLoader)
+                        .type(SimpleDriverDataSource.class)
                         .url(url);
                 return withCredentials(builder, details).build();
             }
             DataSource main = dataSource.getIfUnique();
             if (details.getUsername() != null && main != null) {
-                DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(main).type(SimpleDriverDataSource.class);
+                DataSourceBuilder<?> builder =
+                        DataSourceBuilder.derivedFrom(main).type(SimpleDriverDataSource.class);
                 return withCredentials(builder, details).build();
             }
-            Assert.state(main != null, "Migrations DataSource missing: define one DataSource (or mark one @Primary),"
-                    + " qualify one with @MigrationsDataSource, or set migrations.url");
+            Assert.state(
+                    main != null,
+                    "Migrations DataSource missing: define one DataSource (or mark one @Primary),"
+                            + " qualify one with @MigrationsDataSource, or set migrations.url");
             return main;
         }
 
-        private static DataSourceBuilder<?> withCredentials(DataSourceBuilder<?> builder,
-                MigrationsConnectionDetails details) {
+        private static DataSourceBuilder<?> withCredentials(
+                DataSourceBuilder<?> builder, MigrationsConnectionDetails details) {
             PropertyMapper map = PropertyMapper.get();
             map.from(details.getUsername()).to(builder::username);
             map.from(details.getPassword()).to(builder::password);
@@ -184,7 +203,7 @@ public final class MigrationsAutoConfiguration {
      * the entities' schema from the application's own Hibernate bootstrap.
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ HibernatePropertiesCustomizer.class, IntegratorProvider.class, HibernateSchema.class })
+    @ConditionalOnClass({HibernatePropertiesCustomizer.class, IntegratorProvider.class, HibernateSchema.class})
     @ConditionalOnBooleanProperty(EntitySchemaCapture.ENABLED)
     static class EntitySchemaConfiguration {
 
@@ -198,7 +217,8 @@ public final class MigrationsAutoConfiguration {
             return properties -> {
                 Object existing = properties.get(JpaSettings.INTEGRATOR_PROVIDER);
                 properties.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> {
-                    List<Integrator> integrators = new ArrayList<>(providerOf(existing).getIntegrators());
+                    List<Integrator> integrators =
+                            new ArrayList<>(providerOf(existing).getIntegrators());
                     integrators.add(capture);
                     return integrators;
                 });
@@ -230,16 +250,13 @@ public final class MigrationsAutoConfiguration {
         }
 
         @ConditionalOnBean(DataSource.class)
-        private static final class DataSourceBeanCondition {
-        }
+        private static final class DataSourceBeanCondition {}
 
         @ConditionalOnBean(JdbcConnectionDetails.class)
-        private static final class JdbcConnectionDetailsCondition {
-        }
+        private static final class JdbcConnectionDetailsCondition {}
 
         @ConditionalOnProperty("migrations.url")
-        private static final class MigrationsUrlCondition {
-        }
+        private static final class MigrationsUrlCondition {}
     }
 
     /** Keeps the default location's SQL files in a native image. */

@@ -11,11 +11,14 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  */
 public interface MigrationsConnectionDetails extends ConnectionDetails {
 
-    @Nullable String getUsername();
+    @Nullable
+    String getUsername();
 
-    @Nullable String getPassword();
+    @Nullable
+    String getPassword();
 
-    @Nullable String getJdbcUrl();
+    @Nullable
+    String getJdbcUrl();
 
     default @Nullable String getDriverClassName() {
         String url = getJdbcUrl();

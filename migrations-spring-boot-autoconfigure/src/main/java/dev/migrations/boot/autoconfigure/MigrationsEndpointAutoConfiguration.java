@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 /** The {@code migrations} actuator endpoint, when actuator is present and the endpoint is exposed. */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
-@ConditionalOnClass({ Migrations.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnClass({Migrations.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 public final class MigrationsEndpointAutoConfiguration {
 

@@ -1,9 +1,9 @@
 package dev.migrations.boot.autoconfigure;
 
-import dev.migrations.ChecksumDriftException;
-import dev.migrations.MigrationsException;
-import dev.migrations.RevisionFailedException;
-import dev.migrations.MultipleHeadsException;
+import dev.migrations.api.ChecksumDriftException;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.MultipleHeadsException;
+import dev.migrations.api.RevisionFailedException;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -20,7 +20,7 @@ import org.springframework.core.env.Environment;
  * migrate, and belongs out of the readiness group until someone upgrades the database.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
-@ConditionalOnClass({ Migrations.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass({Migrations.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnBean(Migrations.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
 public final class MigrationsHealthContributorAutoConfiguration
@@ -31,13 +31,15 @@ public final class MigrationsHealthContributorAutoConfiguration
     }
 
     @Bean
-    @ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
+    @ConditionalOnMissingBean(name = {"migrationsHealthIndicator", "migrationsHealthContributor"})
     HealthContributor migrationsHealthContributor(ConfigurableListableBeanFactory beanFactory) {
         return createContributor(beanFactory, Migrations.class);
     }
 
     private static boolean validates(Environment environment) {
-        return Binder.get(environment).bind("migrations.mode", MigrationsProperties.Mode.class)
-                .map(mode -> mode == MigrationsProperties.Mode.VALIDATE).orElse(false);
+        return Binder.get(environment)
+                .bind("migrations.mode", MigrationsProperties.Mode.class)
+                .map(mode -> mode == MigrationsProperties.Mode.VALIDATE)
+                .orElse(false);
     }
 }

@@ -21,23 +21,28 @@ import org.springframework.context.annotation.Bean;
  * pending revisions and a {@code migrations.run} observation around each command. Every meter is
  * tagged with the name of the DataSource bean it migrates.
  */
-@AutoConfiguration(after = MigrationsAutoConfiguration.class,
-        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-                "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
-@ConditionalOnClass({ Migrations.class, MeterRegistry.class, ObservationRegistry.class })
+@AutoConfiguration(
+        after = MigrationsAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"
+        })
+@ConditionalOnClass({Migrations.class, MeterRegistry.class, ObservationRegistry.class})
 public final class MigrationsObservabilityAutoConfiguration {
 
     /** Adds the listener while the engine is built, so the very first startup run is measured. */
     @Bean
-    MigrationsConfigurationCustomizer migrationsObservabilityCustomizer(ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ObservationRegistry> observations, ListableBeanFactory beanFactory) {
+    MigrationsConfigurationCustomizer migrationsObservabilityCustomizer(
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations,
+            ListableBeanFactory beanFactory) {
         return configuration -> {
             MeterRegistry meterRegistry = meters.getIfUnique();
             ObservationRegistry observationRegistry = observations.getIfUnique();
             if (meterRegistry != null || observationRegistry != null) {
                 String dataSource = dataSourceName(beanFactory, configuration.dataSource());
-                configuration.listeners(new MigrationsObservability(meterRegistry, observationRegistry,
-                        dataSource != null ? dataSource : "migrations"));
+                configuration.listeners(new MigrationsObservability(
+                        meterRegistry, observationRegistry, dataSource != null ? dataSource : "migrations"));
             }
         };
     }
@@ -47,19 +52,18 @@ public final class MigrationsObservabilityAutoConfiguration {
     MigrationsPendingMeterBinder migrationsPendingMeterBinder(ListableBeanFactory beanFactory) {
         return new MigrationsPendingMeterBinder(() -> {
             Map<String, Migrations> engines = new LinkedHashMap<>();
-            beanFactory.getBeansOfType(Migrations.class, false, false)
-                    .forEach((name, m) -> {
-                        String dataSource = dataSourceName(beanFactory, m.dataSource());
-                        engines.put(dataSource != null ? dataSource : name, m);
-                    });
+            beanFactory.getBeansOfType(Migrations.class, false, false).forEach((name, m) -> {
+                String dataSource = dataSourceName(beanFactory, m.dataSource());
+                engines.put(dataSource != null ? dataSource : name, m);
+            });
             return engines;
         });
     }
 
     /** The bean name of the DataSource, or null for one that is not a bean (built from {@code migrations.url}). */
     static @Nullable String dataSourceName(ListableBeanFactory beanFactory, DataSource dataSource) {
-        for (Map.Entry<String, DataSource> entry : beanFactory.getBeansOfType(DataSource.class, false, false)
-                .entrySet()) {
+        for (Map.Entry<String, DataSource> entry :
+                beanFactory.getBeansOfType(DataSource.class, false, false).entrySet()) {
             if (entry.getValue() == dataSource) {
                 return entry.getKey();
             }

@@ -1,7 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
-import dev.migrations.ScriptFormat;
-import dev.migrations.DeadHolderPolicy;
+import dev.migrations.api.DeadHolderPolicy;
+import dev.migrations.api.ScriptFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

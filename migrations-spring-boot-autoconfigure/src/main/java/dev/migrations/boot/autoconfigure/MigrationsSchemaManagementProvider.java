@@ -23,7 +23,8 @@ final class MigrationsSchemaManagementProvider implements SchemaManagementProvid
     @Override
     public SchemaManagement getSchemaManagement(DataSource dataSource) {
         try {
-            return migrations.stream().anyMatch(m -> dataSource.equals(m.dataSource())) ? SchemaManagement.MANAGED
+            return migrations.stream().anyMatch(m -> dataSource.equals(m.dataSource()))
+                    ? SchemaManagement.MANAGED
                     : SchemaManagement.UNMANAGED;
         } catch (BeansException e) {
             if (e.contains(BeanCurrentlyInCreationException.class)) {

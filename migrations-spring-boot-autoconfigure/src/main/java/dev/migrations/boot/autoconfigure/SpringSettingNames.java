@@ -15,17 +15,18 @@ public final class SpringSettingNames {
     static {
         PHRASES.put("raise lockWaitTimeout", "raise migrations.lock-wait-timeout");
         PHRASES.put("set deadHolder to TERMINATE", "set migrations.dead-holder=terminate");
-        PHRASES.put("raise ddlLockTimeout / ddlLockRetries", "raise migrations.ddl-lock-timeout /"
-                + " migrations.ddl-lock-retries");
+        PHRASES.put(
+                "raise ddlLockTimeout / ddlLockRetries",
+                "raise migrations.ddl-lock-timeout /" + " migrations.ddl-lock-retries");
         PHRASES.put("turn validateChecksums off", "set migrations.validate-checksums=false");
         PHRASES.put("fix the locations setting", "fix migrations.locations");
-        PHRASES.put("Check the user and password of the DataSource (or of the separate migration connection)",
+        PHRASES.put(
+                "Check the user and password of the DataSource (or of the separate migration connection)",
                 "Check the user and password (spring.datasource.*, or migrations.user and migrations.password when"
                         + " set)");
     }
 
-    private SpringSettingNames() {
-    }
+    private SpringSettingNames() {}
 
     /** {@code message} with the engine's setting names replaced by the properties that set them. */
     public static String translate(String message) {

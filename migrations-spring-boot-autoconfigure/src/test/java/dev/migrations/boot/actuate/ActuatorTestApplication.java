@@ -20,7 +20,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * two DataSources would.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(exclude = HibernateJpaAutoConfiguration.class,
+@EnableAutoConfiguration(
+        exclude = HibernateJpaAutoConfiguration.class,
         excludeName = "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration")
 public class ActuatorTestApplication {
 
@@ -35,22 +36,24 @@ public class ActuatorTestApplication {
     static class TwoDatabases {
 
         @Bean
-        Migrations ordersMigrations(@Value("${test.orders-url}") String url,
-                @Value("${test.locations}") String locations) {
+        Migrations ordersMigrations(
+                @Value("${test.orders-url}") String url, @Value("${test.locations}") String locations) {
             return engine(url, locations);
         }
 
         @Bean
-        Migrations auditMigrations(@Value("${test.audit-url}") String url,
-                @Value("${test.locations}") String locations) {
+        Migrations auditMigrations(
+                @Value("${test.audit-url}") String url, @Value("${test.locations}") String locations) {
             Migrations migrations = engine(url, locations);
             migrations.upgrade("heads");
             return migrations;
         }
 
         private static Migrations engine(String url, String locations) {
-            return Migrations.configure().dataSource(new SimpleDriverDataSource(new org.sqlite.JDBC(), url))
-                    .locations(locations).load();
+            return Migrations.configure()
+                    .dataSource(new SimpleDriverDataSource(new org.sqlite.JDBC(), url))
+                    .locations(locations)
+                    .load();
         }
     }
 

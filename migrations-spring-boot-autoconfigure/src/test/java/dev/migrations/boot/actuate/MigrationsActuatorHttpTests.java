@@ -78,13 +78,16 @@ class MigrationsActuatorHttpTests {
 
             JsonNode health = get(app, "/actuator/health", 200);
             assertThat(health.at("/components/migrations/status").asString()).isEqualTo("UP");
-            assertThat(texts(health.at("/components/migrations/details/currentHeads"))).containsExactly("bbbb0002");
+            assertThat(texts(health.at("/components/migrations/details/currentHeads")))
+                    .containsExactly("bbbb0002");
 
             JsonNode timer = get(app, "/actuator/metrics/migrations.revision?tag=revision:bbbb0002", 200);
             assertThat(tagValues(timer, "direction")).containsExactly("upgrade");
             assertThat(tagValues(timer, "outcome")).containsExactly("success");
             assertThat(tagValues(timer, "datasource")).containsExactly("dataSource");
-            assertThat(get(app, "/actuator/metrics/migrations.pending", 200).at("/measurements/0/value").asDouble())
+            assertThat(get(app, "/actuator/metrics/migrations.pending", 200)
+                            .at("/measurements/0/value")
+                            .asDouble())
                     .isZero();
             var recorder = app.getBean(ActuatorTestApplication.ObservationRecorder.class);
             assertThat(recorder.stopped).anySatisfy(c -> {
@@ -92,8 +95,10 @@ class MigrationsActuatorHttpTests {
                 assertThat(c.getLowCardinalityKeyValue("command").getValue()).isEqualTo("upgrade");
             });
         }
-        assertThat(output).contains("Running upgrade  -> aaaa0001, revision aaaa0001 (1/2)".replace("  ", " "))
-                .contains("Finished upgrade bbbb0002 in").contains("(2/2)");
+        assertThat(output)
+                .contains("Running upgrade  -> aaaa0001, revision aaaa0001 (1/2)".replace("  ", " "))
+                .contains("Finished upgrade bbbb0002 in")
+                .contains("(2/2)");
     }
 
     @Test
@@ -104,29 +109,42 @@ class MigrationsActuatorHttpTests {
             assertThat(bean.at("/upToDate").asBoolean()).isFalse();
             assertThat(texts(bean.at("/pending"))).containsExactly("aaaa0001", "bbbb0002", "cccc0003");
             assertThat(bean.at("/revisions/2/state").asString()).isEqualTo("pending");
-            assertThat(get(app, "/actuator/health", 200).at("/components/migrations/status").asString()).isEqualTo("UP");
-            assertThat(get(app, "/actuator/metrics/migrations.pending", 200).at("/measurements/0/value").asDouble())
+            assertThat(get(app, "/actuator/health", 200)
+                            .at("/components/migrations/status")
+                            .asString())
+                    .isEqualTo("UP");
+            assertThat(get(app, "/actuator/metrics/migrations.pending", 200)
+                            .at("/measurements/0/value")
+                            .asDouble())
                     .isEqualTo(3.0);
         }
         try (ConfigurableApplicationContext app = start()) {
             assertThat(app.getBean(Migrations.class).current()).containsExactly("cccc0003");
         }
         try (ConfigurableApplicationContext app = start("--migrations.mode=validate")) {
-            assertThat(get(app, "/actuator/health/readiness", 200).at("/status").asString()).isEqualTo("UP");
+            assertThat(get(app, "/actuator/health/readiness", 200).at("/status").asString())
+                    .isEqualTo("UP");
             // someone downgrades the database under a replica that only validates
-            Migrations.configure().dataSource(new SimpleDriverDataSource(new org.sqlite.JDBC(), url))
-                    .locations(scripts.location()).load().downgrade("-1");
+            Migrations.configure()
+                    .dataSource(new SimpleDriverDataSource(new org.sqlite.JDBC(), url))
+                    .locations(scripts.location())
+                    .load()
+                    .downgrade("-1");
             JsonNode migrations = get(app, "/actuator/health", 503).at("/components/migrations");
             assertThat(migrations.at("/status").asString()).isEqualTo("DOWN");
             assertThat(texts(migrations.at("/details/pending"))).containsExactly("cccc0003");
-            assertThat(get(app, "/actuator/health/readiness", 503).at("/status").asString()).isEqualTo("DOWN");
+            assertThat(get(app, "/actuator/health/readiness", 503).at("/status").asString())
+                    .isEqualTo("DOWN");
         }
     }
 
     @Test
     void failedRevisionIsReportedAndHealthIsDown() throws Exception {
-        scripts.sql("cccc0003", "bbbb0002", "INSERT INTO t_aaaa0001 (id, name) VALUES (1, 'x');\n"
-                + "INSERT INTO no_such_table VALUES (1);", "SELECT 1;");
+        scripts.sql(
+                "cccc0003",
+                "bbbb0002",
+                "INSERT INTO t_aaaa0001 (id, name) VALUES (1, 'x');\n" + "INSERT INTO no_such_table VALUES (1);",
+                "SELECT 1;");
         try (ConfigurableApplicationContext app = start("--migrations.mode=none")) {
             assertThatThrownBy(() -> app.getBean(Migrations.class).upgrade("heads"))
                     .hasMessageContaining("Revision cccc0003");
@@ -136,8 +154,10 @@ class MigrationsActuatorHttpTests {
             JsonNode failure = bean.at("/history/2");
             assertThat(failure.at("/revision").asString()).isEqualTo("cccc0003");
             assertThat(failure.at("/success").asBoolean()).isFalse();
-            assertThat(failure.at("/error").asString()).contains("no_such_table")
-                    .as("the statement's text stays out").doesNotContain("INSERT");
+            assertThat(failure.at("/error").asString())
+                    .contains("no_such_table")
+                    .as("the statement's text stays out")
+                    .doesNotContain("INSERT");
             JsonNode health = get(app, "/actuator/health", 503).at("/components/migrations");
             assertThat(health.at("/status").asString()).isEqualTo("DOWN");
             assertThat(texts(health.at("/details/failed"))).containsExactly("cccc0003");
@@ -168,13 +188,18 @@ class MigrationsActuatorHttpTests {
     void twoDatabasesEachAppear() throws Exception {
         String orders = "jdbc:sqlite:" + tmp.resolve("orders.db");
         String audit = "jdbc:sqlite:" + tmp.resolve("audit.db");
-        try (ConfigurableApplicationContext app = start("--test.two-databases=true", "--test.orders-url=" + orders,
-                "--test.audit-url=" + audit, "--test.locations=" + scripts.location())) {
+        try (ConfigurableApplicationContext app = start(
+                "--test.two-databases=true",
+                "--test.orders-url=" + orders,
+                "--test.audit-url=" + audit,
+                "--test.locations=" + scripts.location())) {
             JsonNode beans = get(app, "/actuator/migrations", 200).at("/contexts/application/migrationsBeans");
             assertThat(beans.at("/ordersMigrations/upToDate").asBoolean()).isFalse();
             assertThat(texts(beans.at("/ordersMigrations/pending"))).containsExactly("aaaa0001", "bbbb0002");
             assertThat(beans.at("/auditMigrations/upToDate").asBoolean()).isTrue();
-            assertThat(beans.has("migrations")).as("user engines replace the auto-configured one").isFalse();
+            assertThat(beans.has("migrations"))
+                    .as("user engines replace the auto-configured one")
+                    .isFalse();
             JsonNode health = get(app, "/actuator/health", 200).at("/components/migrations/components");
             assertThat(health.at("/ordersMigrations/status").asString()).isEqualTo("UP");
             assertThat(health.at("/auditMigrations/status").asString()).isEqualTo("UP");
@@ -184,7 +209,9 @@ class MigrationsActuatorHttpTests {
     }
 
     private ConfigurableApplicationContext start(String... args) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
+        List<String> all = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
                 "--migrations.locations=" + scripts.location(),
                 "--management.endpoints.web.exposure.include=migrations,health,metrics",
                 "--management.endpoint.health.show-details=always",
@@ -192,15 +219,18 @@ class MigrationsActuatorHttpTests {
                 "--management.endpoint.health.probes.enabled=true",
                 "--management.endpoint.health.group.readiness.include=readinessState,migrations"));
         all.addAll(List.of(args));
-        return new SpringApplicationBuilder(ActuatorTestApplication.class).web(WebApplicationType.SERVLET)
+        return new SpringApplicationBuilder(ActuatorTestApplication.class)
+                .web(WebApplicationType.SERVLET)
                 .run(all.toArray(String[]::new));
     }
 
     private static JsonNode get(ConfigurableApplicationContext app, String path, int status) throws Exception {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
         return response.body().isEmpty() ? null : JsonMapper.builder().build().readTree(response.body());
     }

@@ -35,15 +35,19 @@ class MigrationOrderingTests {
                 ConfigurableApplicationContext context = start(db)) {
             ConfigurableListableBeanFactory beans = context.getBeanFactory();
             for (String user : List.of("entityManagerFactory", "jdbcTemplate", "jdbcClient")) {
-                assertThat(beans.getBeanDefinition(user).getDependsOn()).as(user)
+                assertThat(beans.getBeanDefinition(user).getDependsOn())
+                        .as(user)
                         .contains("migrations", "migrationsInitializer");
             }
-            assertThat(beans.getBeanDefinition("migrationsInitializer").getDependsOn()).contains("migrations");
+            assertThat(beans.getBeanDefinition("migrationsInitializer").getDependsOn())
+                    .contains("migrations");
             StartupProbe probe = context.getBean(StartupProbe.class);
             assertThat(probe.namesSeenByRepository()).containsExactly("Ada Lovelace");
             assertThat(probe.emailsSeenByJdbc()).containsExactly((String) null);
             // No create-drop over the migrated schema: the provider reported it as managed.
-            assertThat(context.getBean(EntityManagerFactory.class).getProperties().get("hibernate.hbm2ddl.auto"))
+            assertThat(context.getBean(EntityManagerFactory.class)
+                            .getProperties()
+                            .get("hibernate.hbm2ddl.auto"))
                     .isIn(null, "none");
         }
     }
@@ -54,11 +58,15 @@ class MigrationOrderingTests {
                 ConfigurableApplicationContext context = start(db, "spring.jpa.defer-datasource-initialization=true")) {
             ConfigurableListableBeanFactory beans = context.getBeanFactory();
             assertThat(beans.getBeanDefinition("migrations").getDependsOn()).contains("entityManagerFactory");
-            assertThat(beans.getBeanDefinition("entityManagerFactory").getDependsOn()).isNullOrEmpty();
+            assertThat(beans.getBeanDefinition("entityManagerFactory").getDependsOn())
+                    .isNullOrEmpty();
             // Hibernate did not create-drop the schema; the migrations built it after Hibernate started.
-            assertThat(context.getBean(EntityManagerFactory.class).getProperties().get("hibernate.hbm2ddl.auto"))
+            assertThat(context.getBean(EntityManagerFactory.class)
+                            .getProperties()
+                            .get("hibernate.hbm2ddl.auto"))
                     .isIn(null, "none");
-            assertThat(context.getBean(dev.migrations.Migrations.class).current()).containsExactly("b2f0c0de0002");
+            assertThat(context.getBean(dev.migrations.Migrations.class).current())
+                    .containsExactly("b2f0c0de0002");
             assertThat(context.getBean(PersonRepository.class).count()).isEqualTo(1);
         }
     }
@@ -68,10 +76,12 @@ class MigrationOrderingTests {
         switch (db.kind()) {
             case H2 -> properties.add("spring.datasource.username=sa");
             case SQLITE -> properties.add("spring.jpa.database-platform=org.hibernate.community.dialect.SQLiteDialect");
-            case POSTGRESQL -> { }
+            case POSTGRESQL -> {}
         }
         properties.addAll(List.of(extra));
-        return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-                .properties(properties.toArray(String[]::new)).run();
+        return new SpringApplicationBuilder(TestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(properties.toArray(String[]::new))
+                .run();
     }
 }

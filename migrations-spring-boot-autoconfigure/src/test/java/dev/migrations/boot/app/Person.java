@@ -18,8 +18,7 @@ public class Person {
     @Column(length = 200)
     private String email;
 
-    protected Person() {
-    }
+    protected Person() {}
 
     public Person(Integer id, String name) {
         this.id = id;

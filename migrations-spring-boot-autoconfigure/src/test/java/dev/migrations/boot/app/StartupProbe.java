@@ -24,7 +24,8 @@ public class StartupProbe {
 
     @PostConstruct
     void readAtStartup() {
-        namesSeenByRepository = repository.findAll().stream().map(Person::getName).toList();
+        namesSeenByRepository =
+                repository.findAll().stream().map(Person::getName).toList();
         emailsSeenByJdbc = jdbcTemplate.queryForList("SELECT email FROM person", String.class);
     }
 

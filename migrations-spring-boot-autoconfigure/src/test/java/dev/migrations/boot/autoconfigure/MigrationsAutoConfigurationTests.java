@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import db.migrations.Rev20261121_0905_b2f0c0de0002_add_person_email;
 import dev.migrations.Migrations;
-import dev.migrations.MigrationsException;
+import dev.migrations.api.DeadHolderPolicy;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.api.Ops;
-import dev.migrations.api.Revision;
 import dev.migrations.api.ReversibleMigration;
-import dev.migrations.DeadHolderPolicy;
+import dev.migrations.api.Revision;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,7 +21,6 @@ import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.EmbeddedDataSourceConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +38,9 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void backsOffWithoutDataSource() {
-        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrations.class)
+        runner.run(context -> assertThat(context)
+                .hasNotFailed()
+                .doesNotHaveBean(Migrations.class)
                 .doesNotHaveBean(MigrationsSchemaManagementProvider.class));
     }
 
@@ -47,7 +48,9 @@ class MigrationsAutoConfigurationTests {
     void backsOffWithoutTheEngine() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
                 .withClassLoader(new FilteredClassLoader(Migrations.class))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrations.class)
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(Migrations.class)
                         .doesNotHaveBean(MigrationsSchemaManagementProvider.class));
     }
 
@@ -55,7 +58,9 @@ class MigrationsAutoConfigurationTests {
     void backsOffWithoutSpringJdbc() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
                 .withClassLoader(new FilteredClassLoader("org.springframework.jdbc"))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrations.class)
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(Migrations.class)
                         .doesNotHaveBean(MigrationsInitializer.class));
     }
 
@@ -72,7 +77,10 @@ class MigrationsAutoConfigurationTests {
     @Test
     void migratesTheDataSourceOnStartupWithJavaAndSqlRevisions() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(Migrations.class).hasSingleBean(MigrationsInitializer.class);
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(Migrations.class)
+                    .hasSingleBean(MigrationsInitializer.class);
             DataSource dataSource = context.getBean(DataSource.class);
             assertThat(context.getBean(Migrations.class).dataSource()).isSameAs(dataSource);
             assertThat(tables(dataSource)).contains("PERSON", "MIGRATIONS_VERSION", "MIGRATIONS_HISTORY");
@@ -84,10 +92,13 @@ class MigrationsAutoConfigurationTests {
     @Test
     void propertiesReachTheEngine() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
-                .withPropertyValues("migrations.version-table=app_version", "migrations.history-table=app_history",
+                .withPropertyValues(
+                        "migrations.version-table=app_version",
+                        "migrations.history-table=app_history",
                         "migrations.target=a1f0c0de0001")
                 .run(context -> {
-                    assertThat(tables(context.getBean(DataSource.class))).contains("APP_VERSION", "APP_HISTORY")
+                    assertThat(tables(context.getBean(DataSource.class)))
+                            .contains("APP_VERSION", "APP_HISTORY")
                             .doesNotContain("MIGRATIONS_VERSION");
                     assertThat(context.getBean(Migrations.class).current()).containsExactly("a1f0c0de0001");
                 });
@@ -108,7 +119,8 @@ class MigrationsAutoConfigurationTests {
     void resolvesTheVendorPlaceholder() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
                 .withPropertyValues("migrations.locations=classpath:db/vendor/{vendor}")
-                .run(context -> assertThat(tables(context.getBean(DataSource.class))).contains("H2_ONLY"));
+                .run(context ->
+                        assertThat(tables(context.getBean(DataSource.class))).contains("H2_ONLY"));
     }
 
     @Test
@@ -116,7 +128,9 @@ class MigrationsAutoConfigurationTests {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
                 .withPropertyValues("migrations.mode=none")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(Migrations.class)
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(Migrations.class)
                             .doesNotHaveBean(MigrationsInitializer.class);
                     assertThat(tables(context.getBean(DataSource.class))).doesNotContain("PERSON");
                 });
@@ -128,37 +142,50 @@ class MigrationsAutoConfigurationTests {
                 .withPropertyValues("migrations.mode=validate")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MigrationsException.class)
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(MigrationsException.class)
                             .hasMessageContaining("2 revision(s) pending: a1f0c0de0001, b2f0c0de0002");
                 });
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
-                .withPropertyValues("spring.datasource.generate-unique-name=false",
-                        "spring.datasource.name=validated")
+                .withPropertyValues("spring.datasource.generate-unique-name=false", "spring.datasource.name=validated")
                 .run(migrated -> {
                     assertThat(migrated).hasNotFailed();
                     // A second context on the same database boots fine in validate mode.
                     runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
-                            .withPropertyValues("spring.datasource.generate-unique-name=false",
-                                    "spring.datasource.name=validated", "migrations.mode=validate")
-                            .run(replica -> assertThat(replica).hasNotFailed().hasSingleBean(MigrationsInitializer.class));
+                            .withPropertyValues(
+                                    "spring.datasource.generate-unique-name=false",
+                                    "spring.datasource.name=validated",
+                                    "migrations.mode=validate")
+                            .run(replica ->
+                                    assertThat(replica).hasNotFailed().hasSingleBean(MigrationsInitializer.class));
                 });
     }
 
     @Test
     void userDefinedEngineWinsAndIsNotMigratedAutomatically() {
-        runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class, CustomEngine.class).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(Migrations.class).hasBean("customMigrations")
-                    .doesNotHaveBean(MigrationsInitializer.class).hasSingleBean(MigrationsSchemaManagementProvider.class);
-            assertThat(tables(context.getBean(DataSource.class))).doesNotContain("PERSON");
-        });
+        runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class, CustomEngine.class)
+                .run(context -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(Migrations.class)
+                            .hasBean("customMigrations")
+                            .doesNotHaveBean(MigrationsInitializer.class)
+                            .hasSingleBean(MigrationsSchemaManagementProvider.class);
+                    assertThat(tables(context.getBean(DataSource.class))).doesNotContain("PERSON");
+                });
     }
 
     @Test
     void userDefinedInitializerWins() {
-        runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class, CustomInitializer.class).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(MigrationsInitializer.class).hasBean("customInitializer");
-            assertThat(context.getBean(Migrations.class).current()).containsExactly("a1f0c0de0001");
-        });
+        runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class, CustomInitializer.class)
+                .run(context -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(MigrationsInitializer.class)
+                            .hasBean("customInitializer");
+                    assertThat(context.getBean(Migrations.class).current()).containsExactly("a1f0c0de0001");
+                });
     }
 
     @Test
@@ -175,7 +202,8 @@ class MigrationsAutoConfigurationTests {
     void customizersRunInOrderAfterTheProperties() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class, Customizers.class)
                 .withPropertyValues("migrations.version-table=from_properties")
-                .run(context -> assertThat(tables(context.getBean(DataSource.class))).contains("SECOND_CUSTOMIZER")
+                .run(context -> assertThat(tables(context.getBean(DataSource.class)))
+                        .contains("SECOND_CUSTOMIZER")
                         .doesNotContain("FROM_PROPERTIES", "FIRST_CUSTOMIZER"));
     }
 
@@ -221,7 +249,8 @@ class MigrationsAutoConfigurationTests {
                 .run(context -> {
                     DataSource own = context.getBean(Migrations.class).dataSource();
                     assertThat(own).isInstanceOf(SimpleDriverDataSource.class);
-                    assertThat(((SimpleDriverDataSource) own).getUrl()).isEqualTo("jdbc:h2:mem:url_override;DB_CLOSE_DELAY=-1");
+                    assertThat(((SimpleDriverDataSource) own).getUrl())
+                            .isEqualTo("jdbc:h2:mem:url_override;DB_CLOSE_DELAY=-1");
                     assertThat(tables(own)).contains("PERSON");
                     assertThat(tables(context.getBean(DataSource.class))).doesNotContain("PERSON");
                 });
@@ -232,7 +261,8 @@ class MigrationsAutoConfigurationTests {
         runner.withPropertyValues("migrations.url=jdbc:h2:mem:url_only;DB_CLOSE_DELAY=-1")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Migrations.class);
-                    assertThat(tables(context.getBean(Migrations.class).dataSource())).contains("PERSON");
+                    assertThat(tables(context.getBean(Migrations.class).dataSource()))
+                            .contains("PERSON");
                 });
     }
 
@@ -241,7 +271,8 @@ class MigrationsAutoConfigurationTests {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
                 .withPropertyValues("migrations.user=migrator", "migrations.password=secret", "migrations.mode=none")
                 .run(context -> {
-                    SimpleDriverDataSource own = (SimpleDriverDataSource) context.getBean(Migrations.class).dataSource();
+                    SimpleDriverDataSource own = (SimpleDriverDataSource)
+                            context.getBean(Migrations.class).dataSource();
                     assertThat(own.getUsername()).isEqualTo("migrator");
                     assertThat(own.getPassword()).isEqualTo("secret");
                     assertThat(own.getUrl()).startsWith("jdbc:h2:mem:");
@@ -252,10 +283,13 @@ class MigrationsAutoConfigurationTests {
     void connectionDetailsBeanWinsOverProperties() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
                 .withPropertyValues("migrations.url=jdbc:h2:mem:from_properties;DB_CLOSE_DELAY=-1")
-                .withBean(MigrationsConnectionDetails.class, () -> new Details("jdbc:h2:mem:from_details;DB_CLOSE_DELAY=-1"))
+                .withBean(
+                        MigrationsConnectionDetails.class,
+                        () -> new Details("jdbc:h2:mem:from_details;DB_CLOSE_DELAY=-1"))
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(PropertiesMigrationsConnectionDetails.class);
-                    SimpleDriverDataSource own = (SimpleDriverDataSource) context.getBean(Migrations.class).dataSource();
+                    SimpleDriverDataSource own = (SimpleDriverDataSource)
+                            context.getBean(Migrations.class).dataSource();
                     assertThat(own.getUrl()).isEqualTo("jdbc:h2:mem:from_details;DB_CLOSE_DELAY=-1");
                     assertThat(tables(own)).contains("PERSON");
                 });
@@ -264,10 +298,13 @@ class MigrationsAutoConfigurationTests {
     @Test
     void propertiesWinOverTheApplicationsJdbcConnectionDetails() {
         runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:app_db;DB_CLOSE_DELAY=-1",
+                .withPropertyValues(
+                        "spring.datasource.url=jdbc:h2:mem:app_db;DB_CLOSE_DELAY=-1",
                         "migrations.url=jdbc:h2:mem:own_db;DB_CLOSE_DELAY=-1")
                 .run(context -> {
-                    assertThat(((SimpleDriverDataSource) context.getBean(Migrations.class).dataSource()).getUrl())
+                    assertThat(((SimpleDriverDataSource)
+                                            context.getBean(Migrations.class).dataSource())
+                                    .getUrl())
                             .isEqualTo("jdbc:h2:mem:own_db;DB_CLOSE_DELAY=-1");
                     assertThat(tables(context.getBean(DataSource.class))).doesNotContain("PERSON");
                 });
@@ -279,7 +316,8 @@ class MigrationsAutoConfigurationTests {
             SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
             assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
                     .isEqualTo(SchemaManagement.MANAGED);
-            DataSource other = DataSourceBuilder.create().url("jdbc:h2:mem:unrelated").build();
+            DataSource other =
+                    DataSourceBuilder.create().url("jdbc:h2:mem:unrelated").build();
             assertThat(provider.getSchemaManagement(other)).isEqualTo(SchemaManagement.UNMANAGED);
         });
     }
@@ -287,8 +325,10 @@ class MigrationsAutoConfigurationTests {
     @Test
     void aFailedRevisionStopsStartupAndLeavesTheLastGoodRevision() {
         // DB_CLOSE_DELAY keeps the in-memory database after the failed context is closed.
-        DataSource database = DataSourceBuilder.create().type(SimpleDriverDataSource.class)
-                .url("jdbc:h2:mem:broken;DB_CLOSE_DELAY=-1").username("sa")
+        DataSource database = DataSourceBuilder.create()
+                .type(SimpleDriverDataSource.class)
+                .url("jdbc:h2:mem:broken;DB_CLOSE_DELAY=-1")
+                .username("sa")
                 .build();
         runner.withBean(DataSource.class, () -> database)
                 .withPropertyValues("migrations.locations=classpath:db/broken")
@@ -296,23 +336,29 @@ class MigrationsAutoConfigurationTests {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("NO_SUCH_TABLE");
                 });
-        assertThat(new JdbcTemplate(database).queryForList("SELECT version_num FROM \"migrations_version\"",
-                String.class)).containsExactly("good0001");
+        assertThat(new JdbcTemplate(database)
+                        .queryForList("SELECT version_num FROM \"migrations_version\"", String.class))
+                .containsExactly("good0001");
         assertThat(tables(database)).contains("KEPT");
         // H2 commits DDL as it runs, so the failure is recorded rather than the table rolled back.
-        assertThat(new JdbcTemplate(database).queryForList("SELECT revision FROM \"migrations_history\" WHERE NOT"
-                + " success", String.class)).containsExactly("bad0002");
+        assertThat(new JdbcTemplate(database)
+                        .queryForList(
+                                "SELECT revision FROM \"migrations_history\" WHERE NOT" + " success", String.class))
+                .containsExactly("bad0002");
     }
 
     /** Table names upper-cased: H2 keeps the engine's quoted lower-case names as they were written. */
     static List<String> tables(DataSource dataSource) {
-        return new JdbcTemplate(dataSource).queryForList(
-                "SELECT UPPER(table_name) FROM information_schema.tables WHERE table_schema = 'PUBLIC'", String.class);
+        return new JdbcTemplate(dataSource)
+                .queryForList(
+                        "SELECT UPPER(table_name) FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
+                        String.class);
     }
 
     static List<String> columns(DataSource dataSource, String table) {
-        return new JdbcTemplate(dataSource).queryForList(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", String.class, table);
+        return new JdbcTemplate(dataSource)
+                .queryForList(
+                        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", String.class, table);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -355,13 +401,19 @@ class MigrationsAutoConfigurationTests {
         @Bean
         @Primary
         DataSource primaryDataSource() {
-            return DataSourceBuilder.create().url("jdbc:h2:mem:primary_" + System.nanoTime()).username("sa").build();
+            return DataSourceBuilder.create()
+                    .url("jdbc:h2:mem:primary_" + System.nanoTime())
+                    .username("sa")
+                    .build();
         }
 
         @Bean
         @MigrationsDataSource
         DataSource ddlDataSource() {
-            return DataSourceBuilder.create().url("jdbc:h2:mem:ddl_" + System.nanoTime()).username("sa").build();
+            return DataSourceBuilder.create()
+                    .url("jdbc:h2:mem:ddl_" + System.nanoTime())
+                    .username("sa")
+                    .build();
         }
     }
 

@@ -45,8 +45,8 @@ class ServiceConnectionTests {
 
     @Test
     void migrationsConnectThroughTheContainerDetails() {
-        assertThat(connectionDetails.getClass().getName()).startsWith(
-                MigrationsContainerConnectionDetailsFactory.class.getName());
+        assertThat(connectionDetails.getClass().getName())
+                .startsWith(MigrationsContainerConnectionDetailsFactory.class.getName());
         assertThat(connectionDetails.getJdbcUrl()).isEqualTo(postgres.getJdbcUrl());
         assertThat(migrations.current()).containsExactly("b2f0c0de0002");
         assertThat(new JdbcTemplate(database.dataSource()).queryForList("SELECT name FROM person", String.class))

@@ -1,7 +1,7 @@
 package dev.migrations.boot.cli;
 
 import dev.migrations.CheckResult;
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.schema.SchemaSnapshot;
 import picocli.CommandLine.Command;
 
@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  * {@code check}: fails unless the database is at the scripts' heads with no checksum drift and,
  * when the application has JPA entities, matches them (Alembic's check).
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Exit non-zero unless the database is at the scripts' heads and matches the entities.")
 final class CheckCommand extends SessionCommand {
 
@@ -27,9 +29,10 @@ final class CheckCommand extends SessionCommand {
         SchemaSnapshot entities = EntityComparison.entities(session);
         if (entities == null) {
             session.engine().validate().requireValid();
-            session.out().println("No differences: the database is at the scripts' heads ("
-                    + MoveCommands.at(session.engine().current()) + "); this application has no JPA entities to"
-                    + " compare.");
+            session.out()
+                    .println("No differences: the database is at the scripts' heads ("
+                            + MoveCommands.at(session.engine().current()) + "); this application has no JPA entities to"
+                            + " compare.");
             return 0;
         }
         CheckResult result = session.engine().check(entities);
@@ -39,8 +42,9 @@ final class CheckCommand extends SessionCommand {
                     + result.diff().changes().size() + " step(s), listed above. Run `migrations revision --autogenerate"
                     + " -m \"...\"`, review the file and apply it.");
         }
-        session.out().println("No new upgrade operations detected: the database is at the scripts' heads ("
-                + MoveCommands.at(result.heads()) + ") and matches the entities.");
+        session.out()
+                .println("No new upgrade operations detected: the database is at the scripts' heads ("
+                        + MoveCommands.at(result.heads()) + ") and matches the entities.");
         return 0;
     }
 }

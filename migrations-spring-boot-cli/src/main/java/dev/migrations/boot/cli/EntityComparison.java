@@ -1,6 +1,6 @@
 package dev.migrations.boot.cli;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.render.DiffReport;
 import dev.migrations.boot.autoconfigure.EntitySchemaCapture;
@@ -12,8 +12,7 @@ import org.springframework.util.ClassUtils;
 /** The application's entities, for {@code revision --autogenerate} and {@code check}. */
 final class EntityComparison {
 
-    private EntityComparison() {
-    }
+    private EntityComparison() {}
 
     /** The entities' schema, or null when the application has no Hibernate entities. */
     static @Nullable SchemaSnapshot entities(Session session) {

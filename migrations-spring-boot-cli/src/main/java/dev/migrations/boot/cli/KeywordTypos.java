@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 final class KeywordTypos {
 
-    private KeywordTypos() {
-    }
+    private KeywordTypos() {}
 
     /** The mistyped keyword at {@code at}, or null when the arguments are the application's. */
     static String nearMiss(String[] args, int at) {
@@ -26,7 +25,9 @@ final class KeywordTypos {
             return word;
         }
         String next = args[at + 1];
-        return MigrationsCommandLine.COMMANDS.contains(next) || next.equals("--help") || next.equals("-h") ? word : null;
+        return MigrationsCommandLine.COMMANDS.contains(next) || next.equals("--help") || next.equals("-h")
+                ? word
+                : null;
     }
 
     /** Levenshtein distance: how many single-character edits turn {@code a} into {@code b}. */

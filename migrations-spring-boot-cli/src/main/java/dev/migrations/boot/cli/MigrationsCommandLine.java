@@ -1,6 +1,6 @@
 package dev.migrations.boot.cli;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.boot.autoconfigure.SpringSettingNames;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,14 +17,27 @@ import picocli.CommandLine.Spec;
  * the parsed command runs once its context is ready. Exit status: 0 success, 1 a failed command
  * (or {@code check} finding differences), 2 bad usage.
  */
-@Command(name = "migrations", mixinStandardHelpOptions = true, version = "migrations 0.1.0",
+@Command(
+        name = "migrations",
+        mixinStandardHelpOptions = true,
+        version = "migrations 0.1.0",
         description = "Runs one migrations command against this application's database, then exits.",
         synopsisSubcommandLabel = "COMMAND")
 public final class MigrationsCommandLine implements Runnable {
 
     /** The command names, for telling a mistyped {@code migrations} keyword from an application argument. */
-    static final List<String> COMMANDS = List.of("upgrade", "downgrade", "stamp", "current", "history", "heads",
-            "branches", "show", "revision", "merge", "check");
+    static final List<String> COMMANDS = List.of(
+            "upgrade",
+            "downgrade",
+            "stamp",
+            "current",
+            "history",
+            "heads",
+            "branches",
+            "show",
+            "revision",
+            "merge",
+            "check");
 
     @Spec
     private CommandSpec spec;
@@ -39,10 +52,18 @@ public final class MigrationsCommandLine implements Runnable {
         this.err = err;
         this.commandLine = new CommandLine(this);
         for (Object command : new Object[] {
-                new MoveCommands.Upgrade(session), new MoveCommands.Downgrade(session), new MoveCommands.Stamp(session),
-                new ReadCommands.Current(session), new ReadCommands.History(session), new ReadCommands.Heads(session),
-                new ReadCommands.Branches(session), new ReadCommands.Show(session),
-                new ScriptCommands.Revision(session), new ScriptCommands.Merge(session), new CheckCommand(session)}) {
+            new MoveCommands.Upgrade(session),
+            new MoveCommands.Downgrade(session),
+            new MoveCommands.Stamp(session),
+            new ReadCommands.Current(session),
+            new ReadCommands.History(session),
+            new ReadCommands.Heads(session),
+            new ReadCommands.Branches(session),
+            new ReadCommands.Show(session),
+            new ScriptCommands.Revision(session),
+            new ScriptCommands.Merge(session),
+            new CheckCommand(session)
+        }) {
             commandLine.addSubcommand(command);
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

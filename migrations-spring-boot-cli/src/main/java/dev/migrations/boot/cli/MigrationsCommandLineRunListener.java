@@ -55,8 +55,8 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
             return;
         }
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset),
-                true);
+        PrintWriter out =
+                new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         this.commandLine = new MigrationsCommandLine(out, err);
         this.answered = commandLine.parse(commandArgs);
@@ -105,7 +105,8 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
     }
 
     @Override
-    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+    public void environmentPrepared(
+            ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
         if (commandLine == null || answered != null) {
             return;
         }
@@ -127,7 +128,8 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
             // Spring creates an EntityManagerFactory eagerly even with lazy beans (it is LoadTimeWeaverAware),
             // so JPA is left out unless the command compares the entities with the database.
             String excluded = environment.getProperty(EXCLUDE, "");
-            settings.put(EXCLUDE, (excluded.isBlank() ? "" : excluded + ",") + String.join(",", JPA_AUTO_CONFIGURATIONS));
+            settings.put(
+                    EXCLUDE, (excluded.isBlank() ? "" : excluded + ",") + String.join(",", JPA_AUTO_CONFIGURATIONS));
         }
         environment.getPropertySources().addFirst(new MapPropertySource("migrationsCommandLine", settings));
     }

@@ -2,9 +2,9 @@ package dev.migrations.boot.cli;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
-import dev.migrations.AppliedStep;
-import dev.migrations.HistoryRecord;
-import dev.migrations.RevisionFailedException;
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.RevisionFailedException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,13 +15,15 @@ import picocli.CommandLine.Parameters;
 /** The commands that move the database: {@code upgrade}, {@code downgrade}, {@code stamp}. */
 final class MoveCommands {
 
-    private MoveCommands() {
-    }
+    private MoveCommands() {}
 
     @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later revision.")
     static final class Upgrade extends SessionCommand {
 
-        @Parameters(paramLabel = "TARGET", arity = "0..1", defaultValue = "heads",
+        @Parameters(
+                paramLabel = "TARGET",
+                arity = "0..1",
+                defaultValue = "heads",
                 description = "heads (default), head, a revision, label@head, +N; with --sql, [start:]end.")
         String target;
 
@@ -54,8 +56,7 @@ final class MoveCommands {
     @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert to a previous revision.")
     static final class Downgrade extends SessionCommand {
 
-        @Parameters(paramLabel = "TARGET",
-                description = "-N, a revision, label@base or base; with --sql, start:end.")
+        @Parameters(paramLabel = "TARGET", description = "-N, a revision, label@base or base; with --sql, start:end.")
         String target;
 
         @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
@@ -80,8 +81,9 @@ final class MoveCommands {
                 return 0;
             }
             // Destructive: say what will be undone before doing it.
-            session.out().println("Downgrading from " + at(current) + " to " + destination(plan, target)
-                    + ": reverting " + plan.size() + " revision(s), which may drop tables, columns and data:");
+            session.out()
+                    .println("Downgrading from " + at(current) + " to " + destination(plan, target) + ": reverting "
+                            + plan.size() + " revision(s), which may drop tables, columns and data:");
             for (RevisionInfo revision : plan) {
                 session.out().println("  " + revision.id() + "  " + revision.message());
             }
@@ -91,7 +93,9 @@ final class MoveCommands {
         }
     }
 
-    @Command(name = "stamp", mixinStandardHelpOptions = true,
+    @Command(
+            name = "stamp",
+            mixinStandardHelpOptions = true,
             description = "Set the database's revision without running any migration.")
     static final class Stamp extends SessionCommand {
 
@@ -110,9 +114,12 @@ final class MoveCommands {
             Migrations migrations = session.engine();
             List<String> current = migrations.current();
             migrations.stamp(targets, purge);
-            session.out().println((purge ? "Purged the version table (was at " + at(current) + ") and stamped "
-                    : "Stamped " + at(current) + " -> ") + String.join(" ", targets)
-                    + "; no migration ran, so the schema must already match.");
+            session.out()
+                    .println((purge
+                                    ? "Purged the version table (was at " + at(current) + ") and stamped "
+                                    : "Stamped " + at(current) + " -> ")
+                            + String.join(" ", targets)
+                            + "; no migration ran, so the schema must already match.");
             session.out().println("The database is now at " + at(migrations.current()) + ".");
             return 0;
         }
@@ -139,9 +146,10 @@ final class MoveCommands {
         for (AppliedStep step : steps) {
             String down = step.downRevisions().isEmpty() ? "<base>" : String.join(", ", step.downRevisions());
             boolean up = step.direction() == HistoryRecord.Direction.UPGRADE;
-            out.println("Ran " + step.direction().sqlName() + " " + (up ? down + " -> " + step.revision()
-                    : step.revision() + " -> " + down) + (step.message() == null || step.message().isBlank() ? ""
-                    : ", " + step.message()) + " (" + step.executionMillis() + " ms)");
+            out.println("Ran " + step.direction().sqlName() + " "
+                    + (up ? down + " -> " + step.revision() : step.revision() + " -> " + down)
+                    + (step.message() == null || step.message().isBlank() ? "" : ", " + step.message()) + " ("
+                    + step.executionMillis() + " ms)");
         }
     }
 

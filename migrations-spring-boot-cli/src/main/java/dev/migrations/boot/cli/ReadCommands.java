@@ -1,10 +1,7 @@
 package dev.migrations.boot.cli;
 
-import dev.migrations.ConnectionFailures;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +13,17 @@ import picocli.CommandLine.Parameters;
 /** The commands that only read: {@code current}, {@code history}, {@code heads}, {@code branches}, {@code show}. */
 final class ReadCommands {
 
-    private ReadCommands() {
-    }
+    private ReadCommands() {}
 
-    @Command(name = "current", mixinStandardHelpOptions = true,
+    @Command(
+            name = "current",
+            mixinStandardHelpOptions = true,
             description = "Show the database's current revisions, one per line (nothing at base).")
     static final class Current extends SessionCommand {
 
-        @Option(names = {"-v", "--verbose"}, description = "Show the database URL and each revision in full.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Show the database URL and each revision in full.")
         boolean verbose;
 
         Current(Session session) {
@@ -35,7 +35,7 @@ final class ReadCommands {
             Migrations migrations = session.engine();
             List<String> current = migrations.current();
             if (verbose) {
-                session.out().println("Current revision(s) for " + safeUrl(migrations) + ":");
+                session.out().println("Current revision(s) for " + migrations.databaseUrl() + ":");
             }
             for (String id : current) {
                 Optional<RevisionInfo> revision = migrations.lookup(id);
@@ -51,18 +51,23 @@ final class ReadCommands {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true,
-            description = "List revisions in order, newest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "List revisions in order, newest first.")
     static final class History extends SessionCommand {
 
-        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
+        @Option(
+                names = {"-r", "--rev-range"},
+                paramLabel = "RANGE",
                 description = "Only revisions in [start]:[end]; 'current' may be either end.")
         String range;
 
-        @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Show each revision in full.")
         boolean verbose;
 
-        @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revisions.")
+        @Option(
+                names = {"-i", "--indicate-current"},
+                description = "Mark the database's current revisions.")
         boolean indicateCurrent;
 
         History(Session session) {
@@ -75,8 +80,11 @@ final class ReadCommands {
             Set<String> current = indicateCurrent ? new HashSet<>(migrations.current()) : Set.of();
             for (RevisionInfo revision : migrations.history(range)) {
                 boolean isCurrent = current.contains(revision.id());
-                session.out().println(verbose ? RevisionLines.verbose(revision, isCurrent)
-                        : RevisionLines.line(revision, RevisionLines.Style.HISTORY, isCurrent));
+                session.out()
+                        .println(
+                                verbose
+                                        ? RevisionLines.verbose(revision, isCurrent)
+                                        : RevisionLines.line(revision, RevisionLines.Style.HISTORY, isCurrent));
             }
             return 0;
         }
@@ -85,7 +93,9 @@ final class ReadCommands {
     @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the scripts' head revisions.")
     static final class Heads extends SessionCommand {
 
-        @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Show each head in full.")
         boolean verbose;
 
         Heads(Session session) {
@@ -97,18 +107,25 @@ final class ReadCommands {
             Migrations migrations = session.engine();
             for (String head : migrations.heads()) {
                 RevisionInfo revision = migrations.show(head);
-                session.out().println(verbose ? RevisionLines.verbose(revision, false)
-                        : RevisionLines.line(revision, RevisionLines.Style.HEADS, false));
+                session.out()
+                        .println(
+                                verbose
+                                        ? RevisionLines.verbose(revision, false)
+                                        : RevisionLines.line(revision, RevisionLines.Style.HEADS, false));
             }
             return 0;
         }
     }
 
-    @Command(name = "branches", mixinStandardHelpOptions = true,
+    @Command(
+            name = "branches",
+            mixinStandardHelpOptions = true,
             description = "Show the revisions where the graph branches, with their children.")
     static final class Branches extends SessionCommand {
 
-        @Option(names = {"-v", "--verbose"}, description = "Show each branch point in full.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Show each branch point in full.")
         boolean verbose;
 
         Branches(Session session) {
@@ -119,8 +136,11 @@ final class ReadCommands {
         public Integer call() {
             Migrations migrations = session.engine();
             for (RevisionInfo branchPoint : migrations.branches()) {
-                session.out().println(verbose ? RevisionLines.verbose(branchPoint, false)
-                        : RevisionLines.line(branchPoint, RevisionLines.Style.BRANCH, false));
+                session.out()
+                        .println(
+                                verbose
+                                        ? RevisionLines.verbose(branchPoint, false)
+                                        : RevisionLines.line(branchPoint, RevisionLines.Style.BRANCH, false));
                 String indent = " ".repeat(branchPoint.id().length());
                 for (String child : branchPoint.children().stream().sorted().toList()) {
                     RevisionInfo childRevision = migrations.show(child);
@@ -146,16 +166,6 @@ final class ReadCommands {
         public Integer call() {
             session.out().println(RevisionLines.verbose(session.engine().show(revision), false));
             return 0;
-        }
-    }
-
-    /** The connection URL without credentials: operators paste this output into tickets. */
-    static String safeUrl(Migrations migrations) {
-        try (Connection connection = migrations.dataSource().getConnection()) {
-            String url = connection.getMetaData().getURL();
-            return url == null ? "(unknown)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-        } catch (SQLException e) {
-            throw ConnectionFailures.of(e);
         }
     }
 }

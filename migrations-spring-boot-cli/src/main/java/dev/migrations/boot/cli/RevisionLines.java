@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Alembic's one-line and verbose descriptions of a revision, shared by every reading command. */
 final class RevisionLines {
 
-    private RevisionLines() {
-    }
+    private RevisionLines() {}
 
     /** What to show on one line, as Alembic's {@code cmd_format} options do. */
     record Style(boolean parents, boolean branches, boolean headIndicators, boolean treeIndicators, boolean doc) {
@@ -24,7 +23,9 @@ final class RevisionLines {
         if (style.parents()) {
             text.append(down(revision));
             if (!revision.dependsOn().isEmpty()) {
-                text.append(" (").append(String.join(", ", revision.dependsOn())).append(")");
+                text.append(" (")
+                        .append(String.join(", ", revision.dependsOn()))
+                        .append(")");
             }
             text.append(" -> ");
         }
@@ -51,10 +52,16 @@ final class RevisionLines {
 
     /** Alembic's verbose block: the header lines, then the message and the header as in the file. */
     static String verbose(RevisionInfo revision, boolean current) {
-        StringBuilder text = new StringBuilder("Rev: ").append(line(revision, Style.CURRENT, current)).append('\n');
-        text.append(revision.mergePoint() ? "Merges: " : "Parent: ").append(down(revision)).append('\n');
+        StringBuilder text = new StringBuilder("Rev: ")
+                .append(line(revision, Style.CURRENT, current))
+                .append('\n');
+        text.append(revision.mergePoint() ? "Merges: " : "Parent: ")
+                .append(down(revision))
+                .append('\n');
         if (!revision.dependsOn().isEmpty()) {
-            text.append("Also depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');
+            text.append("Also depends on: ")
+                    .append(String.join(", ", revision.dependsOn()))
+                    .append('\n');
         }
         if (revision.branchPoint()) {
             text.append("Branches into: ").append(comma(revision.children())).append('\n');
@@ -65,8 +72,12 @@ final class RevisionLines {
         text.append("Path: ").append(revision.source()).append("\n\n");
         text.append("    ").append(revision.message()).append("\n\n");
         text.append("    Revision ID: ").append(revision.id()).append('\n');
-        text.append("    Revises: ").append(String.join(", ", revision.downRevisions())).append('\n');
-        text.append("    Create Date: ").append(revision.createDate() == null ? "" : revision.createDate()).append('\n');
+        text.append("    Revises: ")
+                .append(String.join(", ", revision.downRevisions()))
+                .append('\n');
+        text.append("    Create Date: ")
+                .append(revision.createDate() == null ? "" : revision.createDate())
+                .append('\n');
         return text.toString();
     }
 

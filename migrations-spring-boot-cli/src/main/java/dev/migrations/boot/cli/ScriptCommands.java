@@ -2,7 +2,7 @@ package dev.migrations.boot.cli;
 
 import dev.migrations.GeneratedRevision;
 import dev.migrations.RevisionRequest;
-import dev.migrations.ScriptFormat;
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import java.nio.file.Path;
@@ -15,25 +15,34 @@ import picocli.CommandLine.Parameters;
 /** The commands that write new scripts: {@code revision} and {@code merge}. */
 final class ScriptCommands {
 
-    private ScriptCommands() {
-    }
+    private ScriptCommands() {}
 
     @Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision file.")
     static final class Revision extends SessionCommand {
 
-        @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
+        @Option(
+                names = {"-m", "--message"},
+                required = true,
+                description = "What the revision does.")
         String message;
 
-        @Option(names = "--autogenerate", description = "Fill the revision from the entities' differences with the"
-                + " database.")
+        @Option(
+                names = "--autogenerate",
+                description = "Fill the revision from the entities' differences with the" + " database.")
         boolean autogenerate;
 
-        @Option(names = "--rename", paramLabel = "OLD=NEW", description = "With --autogenerate: a table"
-                + " (old=new) or column (table.old=new) that was renamed, kept as a rename instead of a drop and an add.")
+        @Option(
+                names = "--rename",
+                paramLabel = "OLD=NEW",
+                description =
+                        "With --autogenerate: a table"
+                                + " (old=new) or column (table.old=new) that was renamed, kept as a rename instead of a drop and an add.")
         List<String> renames = new ArrayList<>();
 
-        @Option(names = "--drop-unmanaged-tables", description = "With --autogenerate: drop tables no entity maps"
-                + " (they are only reported otherwise).")
+        @Option(
+                names = "--drop-unmanaged-tables",
+                description =
+                        "With --autogenerate: drop tables no entity maps" + " (they are only reported otherwise).")
         boolean dropUnmanagedTables;
 
         @Option(names = "--head", paramLabel = "REV", description = "Revision to build on (default: head).")
@@ -51,8 +60,10 @@ final class ScriptCommands {
         @Option(names = "--rev-id", paramLabel = "ID", description = "Id to use instead of a generated one.")
         String revId;
 
-        @Option(names = "--format", paramLabel = "FORMAT", description = "java or sql (default:"
-                + " migrations.generate.format).")
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description = "java or sql (default:" + " migrations.generate.format).")
         ScriptFormat format;
 
         Revision(Session session) {
@@ -66,11 +77,18 @@ final class ScriptCommands {
 
         @Override
         public Integer call() {
-            RevisionRequest request = RevisionRequest.of(message).head(head, splice).branchLabels(branchLabels)
-                    .dependsOn(dependsOn).revId(revId).format(format);
+            RevisionRequest request = RevisionRequest.of(message)
+                    .head(head, splice)
+                    .branchLabels(branchLabels)
+                    .dependsOn(dependsOn)
+                    .revId(revId)
+                    .format(format);
             if (autogenerate) {
-                request = request.autogenerate(new RevisionRequest.Autogenerate(EntityComparison.requireEntities(session),
-                        Renames.parse(renames), dropUnmanagedTables ? SchemaComparator.UnmanagedTables.DROP
+                request = request.autogenerate(new RevisionRequest.Autogenerate(
+                        EntityComparison.requireEntities(session),
+                        Renames.parse(renames),
+                        dropUnmanagedTables
+                                ? SchemaComparator.UnmanagedTables.DROP
                                 : SchemaComparator.UnmanagedTables.REPORT));
             }
             GeneratedRevision generated = session.engine().revision(request);
@@ -78,11 +96,13 @@ final class ScriptCommands {
                 EntityComparison.report(generated.diff(), session.out());
             }
             if (!generated.written()) {
-                session.out().println("No changes in schema detected; no revision written (run without"
-                        + " --autogenerate for an empty one).");
+                session.out()
+                        .println("No changes in schema detected; no revision written (run without"
+                                + " --autogenerate for an empty one).");
                 return 0;
             }
-            session.out().println("Generating " + generated.file().toAbsolutePath().normalize() + " ... done");
+            session.out()
+                    .println("Generating " + generated.file().toAbsolutePath().normalize() + " ... done");
             return 0;
         }
     }
@@ -90,7 +110,9 @@ final class ScriptCommands {
     @Command(name = "merge", mixinStandardHelpOptions = true, description = "Merge two or more heads into one.")
     static final class Merge extends SessionCommand {
 
-        @Option(names = {"-m", "--message"}, description = "What the merge joins.")
+        @Option(
+                names = {"-m", "--message"},
+                description = "What the merge joins.")
         String message = "merge";
 
         @Option(names = "--branch-label", paramLabel = "LABEL", description = "Branch label for the merge revision.")

@@ -1,7 +1,7 @@
 package dev.migrations.boot.cli;
 
 import dev.migrations.Migrations;
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import java.io.PrintWriter;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
@@ -42,8 +42,10 @@ final class Session {
             try {
                 engine = context().getBean(Migrations.class);
             } catch (NoSuchBeanDefinitionException e) {
-                throw new MigrationsException("This application has no migrations engine: migrations.enabled is false,"
-                        + " or there is no DataSource (set spring.datasource.url or migrations.url).", e);
+                throw new MigrationsException(
+                        "This application has no migrations engine: migrations.enabled is false,"
+                                + " or there is no DataSource (set spring.datasource.url or migrations.url).",
+                        e);
             }
         }
         return engine;

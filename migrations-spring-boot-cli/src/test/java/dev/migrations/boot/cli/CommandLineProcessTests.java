@@ -2,6 +2,7 @@ package dev.migrations.boot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.boot.app.TestApplication;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.migrations.boot.app.TestApplication;
 
 /**
  * Every command of {@code app migrations <command>}, each run as a real application process
@@ -35,7 +35,9 @@ class CommandLineProcessTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"SQLITE", "POSTGRESQL"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"SQLITE", "POSTGRESQL"})
     void upgradeInspectDowngradeStampAndCheck(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, dir)) {
             Result fresh = run(db, "current");
@@ -44,9 +46,11 @@ class CommandLineProcessTests {
 
             Result first = run(db, "upgrade", "a1f0c0de0001");
             assertThat(first.exit()).as("%s", first).isZero();
-            assertThat(first.lines()).containsExactly("Ran upgrade <base> -> a1f0c0de0001, create person ("
-                    + first.lines().get(0).replaceAll(".*\\((\\d+ ms)\\)$", "$1") + ")",
-                    "The database is now at a1f0c0de0001.");
+            assertThat(first.lines())
+                    .containsExactly(
+                            "Ran upgrade <base> -> a1f0c0de0001, create person ("
+                                    + first.lines().get(0).replaceAll(".*\\((\\d+ ms)\\)$", "$1") + ")",
+                            "The database is now at a1f0c0de0001.");
             assertThat(run(db, "current").lines()).containsExactly("a1f0c0de0001");
 
             Result notYet = run(db, "check");
@@ -56,41 +60,56 @@ class CommandLineProcessTests {
             Result rest = run(db, "upgrade");
             assertThat(rest.exit()).as("%s", rest).isZero();
             assertThat(rest.out()).contains("Ran upgrade a1f0c0de0001 -> b2f0c0de0002, add person email");
-            assertThat(run(db, "upgrade").lines()).containsExactly("Nothing to upgrade: the database is at b2f0c0de0002.");
+            assertThat(run(db, "upgrade").lines())
+                    .containsExactly("Nothing to upgrade: the database is at b2f0c0de0002.");
             assertThat(run(db, "current").lines()).containsExactly("b2f0c0de0002 (head)");
             Result ok = run(db, "check");
             assertThat(ok.exit()).as("%s", ok).isZero();
             assertThat(ok.out()).contains("No new upgrade operations detected", "matches the entities");
 
             assertThat(run(db, "heads").lines()).containsExactly("b2f0c0de0002 (head)");
-            assertThat(run(db, "history", "--indicate-current").lines()).containsExactly(
-                    "a1f0c0de0001 -> b2f0c0de0002 (head) (current), add person email",
-                    "<base> -> a1f0c0de0001, create person");
+            assertThat(run(db, "history", "--indicate-current").lines())
+                    .containsExactly(
+                            "a1f0c0de0001 -> b2f0c0de0002 (head) (current), add person email",
+                            "<base> -> a1f0c0de0001, create person");
             assertThat(run(db, "history", "-r", "a1f0:").lines()).hasSize(2);
             Result verbose = run(db, "current", "--verbose");
-            assertThat(verbose.out()).contains("Current revision(s) for jdbc:", "Rev: b2f0c0de0002 (head)",
-                    "Parent: a1f0c0de0001", "Revision ID: b2f0c0de0002").doesNotContain("password=");
+            assertThat(verbose.out())
+                    .contains(
+                            "Current revision(s) for jdbc:",
+                            "Rev: b2f0c0de0002 (head)",
+                            "Parent: a1f0c0de0001",
+                            "Revision ID: b2f0c0de0002")
+                    .doesNotContain("password=");
             Result show = run(db, "show", "a1f0");
-            assertThat(show.out()).contains("Rev: a1f0c0de0001", "Parent: <base>", "create person",
-                    "20261121_0900_a1f0c0de0001_create_person.sql");
+            assertThat(show.out())
+                    .contains(
+                            "Rev: a1f0c0de0001",
+                            "Parent: <base>",
+                            "create person",
+                            "20261121_0900_a1f0c0de0001_create_person.sql");
 
             Result down = run(db, "downgrade", "-1");
             assertThat(down.exit()).as("%s", down).isZero();
-            assertThat(down.lines().get(0)).isEqualTo("Downgrading from b2f0c0de0002 to a1f0c0de0001 (-1): reverting"
-                    + " 1 revision(s), which may drop tables, columns and data:");
-            assertThat(down.out()).contains("  b2f0c0de0002  add person email",
-                    "Ran downgrade b2f0c0de0002 -> a1f0c0de0001, add person email",
-                    "The database is now at a1f0c0de0001.");
+            assertThat(down.lines().get(0))
+                    .isEqualTo("Downgrading from b2f0c0de0002 to a1f0c0de0001 (-1): reverting"
+                            + " 1 revision(s), which may drop tables, columns and data:");
+            assertThat(down.out())
+                    .contains(
+                            "  b2f0c0de0002  add person email",
+                            "Ran downgrade b2f0c0de0002 -> a1f0c0de0001, add person email",
+                            "The database is now at a1f0c0de0001.");
 
             Result stamp = run(db, "stamp", "heads");
             assertThat(stamp.exit()).as("%s", stamp).isZero();
             assertThat(stamp.out()).contains("Stamped a1f0c0de0001 -> heads", "now at b2f0c0de0002");
             Result purge = run(db, "stamp", "--purge", "a1f0c0de0001");
-            assertThat(purge.out()).contains("Purged the version table (was at b2f0c0de0002)",
-                    "now at a1f0c0de0001");
+            assertThat(purge.out()).contains("Purged the version table (was at b2f0c0de0002)", "now at a1f0c0de0001");
             Result badStamp = run(db, "stamp", "nope1234");
             assertThat(badStamp.exit()).as("%s", badStamp).isEqualTo(1);
-            assertThat(badStamp.out()).as("nothing is announced before the target is known").isEmpty();
+            assertThat(badStamp.out())
+                    .as("nothing is announced before the target is known")
+                    .isEmpty();
             assertThat(badStamp.err()).contains("ERROR:", "'nope1234'");
             assertThat(run(db, "upgrade").exit()).isZero();
 
@@ -101,7 +120,9 @@ class CommandLineProcessTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"SQLITE", "POSTGRESQL"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"SQLITE", "POSTGRESQL"})
     void offlineSqlBranchesAndFailures(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, dir)) {
             Result sql = run(db, "upgrade", "--sql");
@@ -111,17 +132,23 @@ class CommandLineProcessTests {
             if (kind == Kind.SQLITE) {
                 // Dropping a column rebuilds the SQLite table, whose definition offline SQL cannot read.
                 assertThat(downSql.exit()).as("%s", downSql).isEqualTo(1);
-                assertThat(downSql.err()).contains("Cannot write revision b2f0c0de0002", "rebuild of SQLite table"
-                        + " person", "run this revision online");
+                assertThat(downSql.err())
+                        .contains(
+                                "Cannot write revision b2f0c0de0002",
+                                "rebuild of SQLite table" + " person",
+                                "run this revision online");
             } else {
                 assertThat(downSql.exit()).as("%s", downSql).isZero();
                 assertThat(downSql.out()).contains("ALTER TABLE person DROP COLUMN email", "DROP TABLE person");
             }
-            assertThat(run(db, "current").lines()).as("offline SQL changes nothing").isEmpty();
+            assertThat(run(db, "current").lines())
+                    .as("offline SQL changes nothing")
+                    .isEmpty();
 
             Result branches = run(db, "--migrations.locations=classpath:db/twoheads", "branches");
-            assertThat(branches.lines()).containsExactly("root0001 (branchpoint)",
-                    "         -> left0002 (head)", "         -> right0002 (head)");
+            assertThat(branches.lines())
+                    .containsExactly(
+                            "root0001 (branchpoint)", "         -> left0002 (head)", "         -> right0002 (head)");
             Result heads = run(db, "--migrations.locations=classpath:db/twoheads", "upgrade", "head");
             assertThat(heads.exit()).as("%s", heads).isEqualTo(1);
             assertThat(heads.err()).contains("Multiple head revisions", "migrations merge");
@@ -132,11 +159,18 @@ class CommandLineProcessTests {
 
             Result broken = run(db, "--migrations.locations=classpath:db/broken", "upgrade");
             assertThat(broken.exit()).as("%s", broken).isEqualTo(1);
-            assertThat(broken.out()).as("the steps that did run are reported, as after a success")
-                    .contains("Ran upgrade <base> -> good0001").doesNotContain("bad0002");
-            assertThat(broken.err()).contains("Revision bad0002", "0002_bad.sql", "no_such_table",
-                    "applied 1 step(s) before this one (good0001); the database is now at good0001");
-            assertThat(run(db, "--migrations.locations=classpath:db/broken", "current").lines())
+            assertThat(broken.out())
+                    .as("the steps that did run are reported, as after a success")
+                    .contains("Ran upgrade <base> -> good0001")
+                    .doesNotContain("bad0002");
+            assertThat(broken.err())
+                    .contains(
+                            "Revision bad0002",
+                            "0002_bad.sql",
+                            "no_such_table",
+                            "applied 1 step(s) before this one (good0001); the database is now at good0001");
+            assertThat(run(db, "--migrations.locations=classpath:db/broken", "current")
+                            .lines())
                     .containsExactly("good0001");
         }
     }
@@ -146,26 +180,48 @@ class CommandLineProcessTests {
         try (TestDatabase db = TestDatabases.create(Kind.SQLITE, dir)) {
             Path sources = dir.resolve("src/main/java");
             Path sqlDir = dir.resolve("sql");
-            String[] generate = {"--migrations.generate.source-directory=" + sources,
-                "--migrations.generate.sql-directory=" + sqlDir};
+            String[] generate = {
+                "--migrations.generate.source-directory=" + sources, "--migrations.generate.sql-directory=" + sqlDir
+            };
             Result java = run(db, concat(generate, "revision", "-m", "add phone", "--rev-id", "c3c0ffee0003"));
             assertThat(java.exit()).as("%s", java).isZero();
             Path javaFile = written(sources.resolve("db/migrations"));
             assertThat(java.out()).isEqualTo("Generating " + javaFile + " ... done\n");
-            assertThat(Files.readString(javaFile)).contains("id = \"c3c0ffee0003\"", "down = \"b2f0c0de0002\"",
-                    "add phone");
+            assertThat(Files.readString(javaFile))
+                    .contains("id = \"c3c0ffee0003\"", "down = \"b2f0c0de0002\"", "add phone");
 
-            Result sql = run(db, concat(generate, "revision", "-m", "add fax", "--format", "sql", "--head",
-                    "a1f0c0de0001", "--splice", "--branch-label", "fax"));
+            Result sql = run(
+                    db,
+                    concat(
+                            generate,
+                            "revision",
+                            "-m",
+                            "add fax",
+                            "--format",
+                            "sql",
+                            "--head",
+                            "a1f0c0de0001",
+                            "--splice",
+                            "--branch-label",
+                            "fax"));
             assertThat(sql.exit()).as("%s", sql).isZero();
-            assertThat(Files.readString(written(sqlDir))).contains("-- down_revision: a1f0c0de0001",
-                    "-- branch_labels: fax", "-- message: add fax");
+            assertThat(Files.readString(written(sqlDir)))
+                    .contains("-- down_revision: a1f0c0de0001", "-- branch_labels: fax", "-- message: add fax");
 
-            Result twoHeads = run(db, "--migrations.locations=classpath:db/twoheads", generate[0], generate[1],
-                    "merge", "-m", "join", "heads");
+            Result twoHeads = run(
+                    db,
+                    "--migrations.locations=classpath:db/twoheads",
+                    generate[0],
+                    generate[1],
+                    "merge",
+                    "-m",
+                    "join",
+                    "heads");
             assertThat(twoHeads.exit()).as("%s", twoHeads).isZero();
-            Path merge = Files.list(sources.resolve("db/migrations")).filter(p -> p.toString().contains("join"))
-                    .findFirst().orElseThrow();
+            Path merge = Files.list(sources.resolve("db/migrations"))
+                    .filter(p -> p.toString().contains("join"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(Files.readString(merge)).contains("left0002", "right0002");
 
             Result noMessage = run(db, "revision");
@@ -179,8 +235,20 @@ class CommandLineProcessTests {
         try (TestDatabase db = TestDatabases.create(Kind.SQLITE, dir)) {
             Result help = run(db, "--help");
             assertThat(help.exit()).as("%s", help).isZero();
-            assertThat(help.out()).contains("Usage: migrations", "upgrade", "downgrade", "current", "history", "heads",
-                    "branches", "show", "stamp", "merge", "revision", "check");
+            assertThat(help.out())
+                    .contains(
+                            "Usage: migrations",
+                            "upgrade",
+                            "downgrade",
+                            "current",
+                            "history",
+                            "heads",
+                            "branches",
+                            "show",
+                            "stamp",
+                            "merge",
+                            "revision",
+                            "check");
             Result commandHelp = run(db, "history", "--help");
             assertThat(commandHelp.exit()).as("%s", commandHelp).isZero();
             assertThat(commandHelp.out()).contains("Usage: migrations history", "--indicate-current", "--rev-range");
@@ -206,18 +274,24 @@ class CommandLineProcessTests {
             Result current = run(db, malformed, "current");
             assertThat(current.exit()).as("%s", current).isEqualTo(1);
             assertThat(current.out()).isEmpty();
-            assertThat(current.err()).contains("ERROR: Malformed migration db/malformed/0001_no_marker.sql:4: SQL"
-                    + " before the '-- +upgrade' marker").doesNotContain("APPLICATION FAILED TO START",
-                    "start the application");
+            assertThat(current.err())
+                    .contains("ERROR: Malformed migration db/malformed/0001_no_marker.sql:4: SQL"
+                            + " before the '-- +upgrade' marker")
+                    .doesNotContain("APPLICATION FAILED TO START", "start the application");
 
             Result typo = launch(List.of("--spring.datasource.url=" + db.url(), "migration", "upgrade", "head"));
             assertThat(typo.exit()).as("%s", typo).isEqualTo(2);
-            assertThat(typo.err()).contains("'migration' is not a command of this application",
-                    "java -jar app.jar migrations upgrade head");
-            assertThat(run(db, "current").lines()).as("the application did not start and migrate").isEmpty();
+            assertThat(typo.err())
+                    .contains(
+                            "'migration' is not a command of this application",
+                            "java -jar app.jar migrations upgrade head");
+            assertThat(run(db, "current").lines())
+                    .as("the application did not start and migrate")
+                    .isEmpty();
 
             Result upgrade = run(db, "upgrade", "a1f0c0de0001");
-            assertThat(upgrade.lines()).as("stdout holds the command's output only; logs go to stderr")
+            assertThat(upgrade.lines())
+                    .as("stdout holds the command's output only; logs go to stderr")
                     .allMatch(line -> line.startsWith("Ran upgrade") || line.startsWith("The database is now at"));
             assertThat(upgrade.err()).contains("Running upgrade -> a1f0c0de0001");
         }
@@ -225,8 +299,11 @@ class CommandLineProcessTests {
 
     @Test
     void unreachableDatabaseFailsWithAnError() throws Exception {
-        Result result = launch(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2",
-                "--spring.datasource.hikari.connection-timeout=1000", "migrations", "current"));
+        Result result = launch(List.of(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2",
+                "--spring.datasource.hikari.connection-timeout=1000",
+                "migrations",
+                "current"));
         assertThat(result.exit()).as("%s", result).isEqualTo(1);
         assertThat(result.err()).contains("ERROR: Cannot connect to the database", "reachable");
     }
@@ -236,7 +313,8 @@ class CommandLineProcessTests {
         try (TestDatabase db = TestDatabases.create(Kind.SQLITE, dir)) {
             Result result = run(db, "--migrations.enabled=false", "current");
             assertThat(result.exit()).as("%s", result).isEqualTo(1);
-            assertThat(result.err()).startsWith("ERROR: This application has no migrations engine")
+            assertThat(result.err())
+                    .startsWith("ERROR: This application has no migrations engine")
                     .doesNotContain("\tat ");
         }
     }
@@ -259,7 +337,9 @@ class CommandLineProcessTests {
      * lists the difference and fails, and revision --autogenerate writes the migration that adds it.
      */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"SQLITE", "POSTGRESQL"})
+    @EnumSource(
+            value = Kind.class,
+            names = {"SQLITE", "POSTGRESQL"})
     void checkFailsOnAnEntityChangeAndAutogenerateWritesIt(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, dir)) {
             assertThat(run(db, "upgrade", "a1f0c0de0001").exit()).isZero();
@@ -267,23 +347,33 @@ class CommandLineProcessTests {
 
             Result check = run(db, "check");
             assertThat(check.exit()).as("%s", check).isEqualTo(1);
-            assertThat(check.out()).contains("Detected add column email to person: ops.addColumn(\"person\","
-                    + " column(\"email\", varchar(200)));");
+            assertThat(check.out())
+                    .contains("Detected add column email to person: ops.addColumn(\"person\","
+                            + " column(\"email\", varchar(200)));");
             assertThat(check.err()).contains("ERROR: New upgrade operations detected");
 
             Path sources = dir.resolve("generated");
-            Result generated = run(db, "--migrations.generate.source-directory=" + sources, "revision",
-                    "--autogenerate", "-m", "add person email");
+            Result generated = run(
+                    db,
+                    "--migrations.generate.source-directory=" + sources,
+                    "revision",
+                    "--autogenerate",
+                    "-m",
+                    "add person email");
             assertThat(generated.exit()).as("%s", generated).isZero();
             assertThat(generated.out()).contains("Detected add column email to person", "Generating ");
             Path file;
             try (Stream<Path> files = Files.walk(sources)) {
-                file = files.filter(f -> f.toString().endsWith(".java")).findFirst().orElseThrow();
+                file = files.filter(f -> f.toString().endsWith(".java"))
+                        .findFirst()
+                        .orElseThrow();
             }
             assertThat(file.getFileName().toString()).endsWith("_add_person_email.java");
-            assertThat(Files.readString(file)).contains("down = \"b2f0c0de0002\"",
-                    "ops.addColumn(\"person\", column(\"email\", varchar(200)));",
-                    "ops.dropColumn(\"person\", column(\"email\", varchar(200)));");
+            assertThat(Files.readString(file))
+                    .contains(
+                            "down = \"b2f0c0de0002\"",
+                            "ops.addColumn(\"person\", column(\"email\", varchar(200)));",
+                            "ops.dropColumn(\"person\", column(\"email\", varchar(200)));");
         }
     }
 
@@ -301,15 +391,23 @@ class CommandLineProcessTests {
 
     private Result launch(List<String> args) throws Exception {
         // C1 only: these JVMs live for a second or two, so startup matters more than peak speed.
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), TestApplication.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestApplication.class.getName()));
         command.addAll(args);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("process finished")
+                .isTrue();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 }

@@ -3,7 +3,7 @@ package dev.migrations.boot.actuate.endpoint;
 import dev.migrations.DatabaseStatus;
 import dev.migrations.DatabaseStatus.RevisionStatus;
 import dev.migrations.Migrations;
-import dev.migrations.HistoryRecord;
+import dev.migrations.api.HistoryRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +25,18 @@ public final class MigrationsDescriptor {
     private final @Nullable RevisionDetailDescriptor revision;
     private final @Nullable String error;
 
-    private MigrationsDescriptor(@Nullable DatabaseStatus status, @Nullable RevisionDetailDescriptor revision,
-            @Nullable String error) {
+    private MigrationsDescriptor(
+            @Nullable DatabaseStatus status, @Nullable RevisionDetailDescriptor revision, @Nullable String error) {
         this.currentHeads = status != null ? status.currentHeads() : null;
         this.scriptHeads = status != null ? status.scriptHeads() : null;
         this.upToDate = status != null ? status.upToDate() : null;
         this.pending = status != null ? status.pending() : null;
-        this.revisions = status != null ? status.revisions().stream().map(RevisionDescriptor::new).toList() : null;
-        this.history = status != null ? status.history().stream().map(HistoryDescriptor::new).toList() : null;
+        this.revisions = status != null
+                ? status.revisions().stream().map(RevisionDescriptor::new).toList()
+                : null;
+        this.history = status != null
+                ? status.history().stream().map(HistoryDescriptor::new).toList()
+                : null;
         this.revision = revision;
         this.error = error;
     }
@@ -55,7 +59,9 @@ public final class MigrationsDescriptor {
         if (revision == null) {
             return null;
         }
-        return new RevisionDetailDescriptor(revision, status.historyOf(id).stream().map(HistoryDescriptor::new).toList());
+        return new RevisionDetailDescriptor(
+                revision,
+                status.historyOf(id).stream().map(HistoryDescriptor::new).toList());
     }
 
     public @Nullable List<String> getCurrentHeads() {

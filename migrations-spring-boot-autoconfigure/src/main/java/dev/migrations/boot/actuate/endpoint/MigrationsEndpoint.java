@@ -54,8 +54,9 @@ public class MigrationsEndpoint {
                 }
             });
             ApplicationContext parent = target.getParent();
-            contexts.put(target.getId(), new ContextMigrationsBeansDescriptor(beans,
-                    parent != null ? parent.getId() : null));
+            contexts.put(
+                    target.getId(),
+                    new ContextMigrationsBeansDescriptor(beans, parent != null ? parent.getId() : null));
             target = parent;
         }
         return contexts;

@@ -3,7 +3,7 @@ package dev.migrations.boot.actuate.health;
 import dev.migrations.DatabaseStatus;
 import dev.migrations.DatabaseStatus.RevisionStatus;
 import dev.migrations.Migrations;
-import dev.migrations.Validation;
+import dev.migrations.api.Validation;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -35,14 +35,18 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("upToDate", status.upToDate())
                 .withDetail("pending", status.pending());
         var failed = status.failed().stream().map(RevisionStatus::id).toList();
-        var edited = status.checksumMismatches().stream().map(Validation.ChecksumMismatch::revision).toList();
+        var edited = status.checksumMismatches().stream()
+                .map(Validation.ChecksumMismatch::revision)
+                .toList();
         if (!failed.isEmpty()) {
             builder.withDetail("failed", failed);
         }
         if (!edited.isEmpty()) {
             builder.withDetail("checksumMismatches", edited);
         }
-        boolean down = !failed.isEmpty() || !edited.isEmpty() || (pendingIsDown && !status.pending().isEmpty());
+        boolean down = !failed.isEmpty()
+                || !edited.isEmpty()
+                || (pendingIsDown && !status.pending().isEmpty());
         if (down) {
             builder.down();
         } else {

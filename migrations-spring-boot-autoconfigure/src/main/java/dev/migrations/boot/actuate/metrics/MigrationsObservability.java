@@ -1,8 +1,8 @@
 package dev.migrations.boot.actuate.metrics;
 
-import dev.migrations.AppliedStep;
-import dev.migrations.HistoryRecord;
-import dev.migrations.MigrationListener;
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -27,8 +27,8 @@ public class MigrationsObservability implements MigrationListener {
     private final String dataSource;
     private final ThreadLocal<Observation> current = new ThreadLocal<>();
 
-    public MigrationsObservability(@Nullable MeterRegistry meters, @Nullable ObservationRegistry observations,
-            String dataSource) {
+    public MigrationsObservability(
+            @Nullable MeterRegistry meters, @Nullable ObservationRegistry observations, String dataSource) {
         this.meters = meters;
         this.observations = observations;
         this.dataSource = dataSource;
@@ -54,8 +54,8 @@ public class MigrationsObservability implements MigrationListener {
     }
 
     @Override
-    public void stepFailed(String revision, HistoryRecord.Direction direction, long executionMillis,
-            Exception failure) {
+    public void stepFailed(
+            String revision, HistoryRecord.Direction direction, long executionMillis, Exception failure) {
         record(revision, direction, executionMillis, "failure");
     }
 
@@ -77,8 +77,13 @@ public class MigrationsObservability implements MigrationListener {
         if (meters == null || direction == HistoryRecord.Direction.STAMP) {
             return;
         }
-        Timer.builder(REVISION_TIMER).description("Time taken to run a migration revision")
-                .tag("revision", revision).tag("direction", direction.sqlName()).tag("outcome", outcome)
-                .tag("datasource", dataSource).register(meters).record(Duration.ofMillis(millis));
+        Timer.builder(REVISION_TIMER)
+                .description("Time taken to run a migration revision")
+                .tag("revision", revision)
+                .tag("direction", direction.sqlName())
+                .tag("outcome", outcome)
+                .tag("datasource", dataSource)
+                .register(meters)
+                .record(Duration.ofMillis(millis));
     }
 }

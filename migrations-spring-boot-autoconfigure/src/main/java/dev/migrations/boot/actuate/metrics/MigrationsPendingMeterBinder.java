@@ -28,10 +28,13 @@ public class MigrationsPendingMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        enginesByDataSource.get().forEach((dataSource, migrations) -> Gauge
-                .builder(PENDING_GAUGE, migrations, MigrationsPendingMeterBinder::pending)
-                .description("Revisions not yet applied that an upgrade to heads would run")
-                .tag("datasource", dataSource).register(registry));
+        enginesByDataSource
+                .get()
+                .forEach((dataSource, migrations) -> Gauge.builder(
+                                PENDING_GAUGE, migrations, MigrationsPendingMeterBinder::pending)
+                        .description("Revisions not yet applied that an upgrade to heads would run")
+                        .tag("datasource", dataSource)
+                        .register(registry));
     }
 
     private static double pending(Migrations migrations) {

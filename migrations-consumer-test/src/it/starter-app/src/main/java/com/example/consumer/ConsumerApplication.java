@@ -16,7 +16,9 @@ public class ConsumerApplication {
     /** Reads what the migrations created through JPA: it runs only after they did. */
     @Bean
     CommandLineRunner countNotes(EntityManager entityManager) {
-        return args -> System.out.println("consumer-app sees " + entityManager
-                .createQuery("select count(n) from Note n", Long.class).getSingleResult() + " note(s)");
+        return args -> System.out.println("consumer-app sees "
+                + entityManager
+                        .createQuery("select count(n) from Note n", Long.class)
+                        .getSingleResult() + " note(s)");
     }
 }

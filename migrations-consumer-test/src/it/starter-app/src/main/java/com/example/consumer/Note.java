@@ -18,8 +18,7 @@ public class Note {
     @Column(nullable = false, length = 200)
     private String body;
 
-    protected Note() {
-    }
+    protected Note() {}
 
     public Note(String body) {
         this.body = body;

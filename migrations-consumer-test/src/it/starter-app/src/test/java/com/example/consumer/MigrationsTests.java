@@ -7,6 +7,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 class MigrationsTests {
 
     @MigrationsTest
-    void migrations() {
-    }
+    void migrations() {}
 }

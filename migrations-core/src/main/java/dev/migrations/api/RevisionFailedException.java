@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.api;
 
 import java.util.List;
 
@@ -17,8 +17,8 @@ public final class RevisionFailedException extends MigrationsException {
         this(message, revision, statement, List.of(), cause);
     }
 
-    public RevisionFailedException(String message, String revision, String statement, List<AppliedStep> applied,
-            Throwable cause) {
+    public RevisionFailedException(
+            String message, String revision, String statement, List<AppliedStep> applied, Throwable cause) {
         super(message, revision, cause);
         this.statement = statement;
         this.applied = List.copyOf(applied);

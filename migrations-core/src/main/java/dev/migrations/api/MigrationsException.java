@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.api;
 
 /**
  * The one exception type the engine throws for anything the user must act on: a bad script, an

@@ -1,5 +1,6 @@
-package dev.migrations;
+package dev.migrations.internal.runtime;
 
+import dev.migrations.api.MigrationsException;
 import java.sql.SQLException;
 
 /**
@@ -9,19 +10,22 @@ import java.sql.SQLException;
  */
 public final class ConnectionFailures {
 
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     public static MigrationsException of(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("28")) {
-            return new MigrationsException("The database refused the login: " + sentence(e.getMessage())
-                    + " Check the user and password of the DataSource (or of the separate migration connection)."
-                    + " Nothing was changed.", e);
+            return new MigrationsException(
+                    "The database refused the login: " + sentence(e.getMessage())
+                            + " Check the user and password of the DataSource (or of the separate migration connection)."
+                            + " Nothing was changed.",
+                    e);
         }
-        return new MigrationsException("Cannot connect to the database: " + sentence(e.getMessage())
-                + " Check the URL, that the server is running and reachable from here, and the network."
-                + " Nothing was changed.", e);
+        return new MigrationsException(
+                "Cannot connect to the database: " + sentence(e.getMessage())
+                        + " Check the URL, that the server is running and reachable from here, and the network."
+                        + " Nothing was changed.",
+                e);
     }
 
     /** A message as a sentence: trimmed, ending with a full stop. */

@@ -1,9 +1,8 @@
-package dev.migrations.internal.command;
+package dev.migrations;
 
-import dev.migrations.AppliedStep;
-import dev.migrations.ChecksumDriftException;
-import dev.migrations.MigrationsException;
-import dev.migrations.RevisionInfo;
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.ChecksumDriftException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.internal.graph.Step;
 import dev.migrations.internal.graph.Target;
 import dev.migrations.internal.runtime.MigrationLock;
@@ -18,7 +17,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The commands that move the database: {@code upgrade}, {@code downgrade}, {@code stamp}, and undoing one revision. */
-public final class MoveCommands {
+final class MoveCommands {
 
     private final Engine engine;
     private final ReadCommands read;
@@ -34,25 +33,28 @@ public final class MoveCommands {
      */
     public List<AppliedStep> upgrade(String target) {
         Target parsed = Target.parse(target);
-        return observed("upgrade", parsed.toString(), () -> engine.withConnection(c -> {
-            VersionStore store = engine.store(c);
-            List<String> current = store.heads(c);
-            if (engine.settings().validateChecksums() && !current.isEmpty()) {
-                List<dev.migrations.Validation.ChecksumMismatch> drift = ChecksumDrift.of(engine.scripts(), current,
-                        store.history(c));
-                if (!drift.isEmpty()) {
-                    throw new ChecksumDriftException(drift);
-                }
-            }
-            if (isKnown(current)) {
-                List<Step.RevisionStep> plan = engine.planner().upgrade(current, parsed);
-                if (plan.isEmpty()) {
-                    return List.of();
-                }
-                checkScripts(plan, current);
-            }
-            return run(c, store, heads -> engine.planner().upgrade(heads, parsed), false);
-        }));
+        return observed(
+                "upgrade",
+                parsed.toString(),
+                () -> engine.withConnection(c -> {
+                    VersionStore store = engine.store(c);
+                    List<String> current = store.heads(c);
+                    if (engine.settings().validateChecksums() && !current.isEmpty()) {
+                        List<dev.migrations.api.Validation.ChecksumMismatch> drift =
+                                ChecksumDrift.of(engine.scripts(), current, store.history(c));
+                        if (!drift.isEmpty()) {
+                            throw new ChecksumDriftException(drift);
+                        }
+                    }
+                    if (isKnown(current)) {
+                        List<Step.RevisionStep> plan = engine.planner().upgrade(current, parsed);
+                        if (plan.isEmpty()) {
+                            return List.of();
+                        }
+                        checkScripts(plan, current);
+                    }
+                    return run(c, store, heads -> engine.planner().upgrade(heads, parsed), false);
+                }));
     }
 
     public List<AppliedStep> downgrade(String target) {
@@ -60,14 +62,17 @@ public final class MoveCommands {
             throw new MigrationsException("downgrade needs a target: a revision, -N, label@base or base.");
         }
         Target parsed = Target.parse(target);
-        return observed("downgrade", parsed.toString(),
+        return observed(
+                "downgrade",
+                parsed.toString(),
                 () -> move(heads -> engine.planner().downgrade(heads, parsed), false));
     }
 
     /** What {@code downgrade target} would revert, newest first, without touching anything. */
     public List<RevisionInfo> downgradePlan(String target) {
         List<String> current = read.current();
-        return engine.planner().downgrade(current, Target.parse(target)).stream().map(s -> read.info(s.node()))
+        return engine.planner().downgrade(current, Target.parse(target)).stream()
+                .map(s -> read.info(s.node()))
                 .toList();
     }
 
@@ -77,13 +82,16 @@ public final class MoveCommands {
      */
     public List<AppliedStep> undo(String revision) {
         Target parsed = Target.parse(revision);
-        return observed("downgrade", revision, () -> move(heads -> engine.planner().undo(heads, parsed), false));
+        return observed(
+                "downgrade", revision, () -> move(heads -> engine.planner().undo(heads, parsed), false));
     }
 
     /** Moves the version table to {@code targets} without running migrations. */
     public List<AppliedStep> stamp(List<String> targets, boolean purge) {
         List<Target> parsed = targets.stream().map(Target::parse).toList();
-        return observed("stamp", String.join(" ", targets),
+        return observed(
+                "stamp",
+                String.join(" ", targets),
                 () -> move(heads -> engine.stamps().stamp(heads, parsed), purge));
     }
 
@@ -111,23 +119,31 @@ public final class MoveCommands {
                 try {
                     script.check(revision.upgrade());
                 } catch (MigrationsException e) {
-                    throw new MigrationsException("Revision " + script.id() + " (" + script.source() + ") cannot run: "
-                            + e.getMessage() + "\nNothing was run: the database is still at "
-                            + (heads.isEmpty() ? "base" : String.join(", ", heads))
-                            + ". Fix the revision and run the command again.", script.id(), e);
+                    throw new MigrationsException(
+                            "Revision " + script.id() + " (" + script.source() + ") cannot run: "
+                                    + e.getMessage() + "\nNothing was run: the database is still at "
+                                    + (heads.isEmpty() ? "base" : String.join(", ", heads))
+                                    + ". Fix the revision and run the command again.",
+                            script.id(),
+                            e);
                 }
             }
         }
     }
 
-    private List<AppliedStep> run(Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan,
-            boolean purge) throws SQLException {
+    private List<AppliedStep> run(
+            Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan, boolean purge)
+            throws SQLException {
         String identity = c.getMetaData().getURL();
-        DatabaseLock databaseLock = store.platform().lock(new DatabaseLock.Request(store.versionTable(),
-                engine.settings().lockWaitTimeout(), engine.settings().deadHolder()));
-        MigrationLock lock = new MigrationLock(identity, store.versionTable(), engine.settings().lockWaitTimeout(),
-                databaseLock);
-        return new MigrationRunner(engine.scripts(), store, lock, engine.settings().ddl(), engine.listeners())
+        DatabaseLock databaseLock = store.platform()
+                .lock(new DatabaseLock.Request(
+                        store.versionTable(),
+                        engine.settings().lockWaitTimeout(),
+                        engine.settings().deadHolder()));
+        MigrationLock lock = new MigrationLock(
+                identity, store.versionTable(), engine.settings().lockWaitTimeout(), databaseLock);
+        return new MigrationRunner(
+                        engine.scripts(), store, lock, engine.settings().ddl(), engine.listeners())
                 .run(c, plan, purge);
     }
 

@@ -1,8 +1,6 @@
-package dev.migrations.platform.generic;
+package dev.migrations.platform;
 
 import dev.migrations.schema.ColumnType;
-import dev.migrations.platform.SqlDialect;
-import dev.migrations.platform.DdlRenderer;
 
 /** Standard SQL for databases without a platform of their own. */
 final class StandardDdl extends DdlRenderer {

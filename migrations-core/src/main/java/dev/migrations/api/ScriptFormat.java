@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.api;
 
 /** The format of files written by {@code revision} and {@code merge}. */
 public enum ScriptFormat {

@@ -1,10 +1,10 @@
-package dev.migrations.internal.command;
+package dev.migrations;
 
-import dev.migrations.ConnectionFailures;
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.internal.graph.MigrationPlanner;
 import dev.migrations.internal.graph.RevisionGraph;
 import dev.migrations.internal.graph.StampPlanner;
+import dev.migrations.internal.runtime.ConnectionFailures;
 import dev.migrations.internal.runtime.MigrationListeners;
 import dev.migrations.internal.runtime.VersionStore;
 import dev.migrations.internal.script.ScriptDirectory;
@@ -18,7 +18,7 @@ import java.util.Set;
  * What every command works with: the settings, the scripts and their graph, the listeners, and the
  * way to a connection and its platform. Each command takes its own connection.
  */
-public final class Engine {
+final class Engine {
 
     private final EngineSettings settings;
     private final ScriptDirectory scripts;
@@ -83,8 +83,8 @@ public final class Engine {
 
     <T> T withConnection(ConnectionWork<T> work) {
         if (settings.dataSource() == null) {
-            throw new MigrationsException("No DataSource configured: call dataSource(...) (offline SQL needs"
-                    + " dialect(...) instead).");
+            throw new MigrationsException(
+                    "No DataSource configured: call dataSource(...) (offline SQL needs" + " dialect(...) instead).");
         }
         Connection connection;
         try {
@@ -95,8 +95,10 @@ public final class Engine {
         try (connection) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new MigrationsException("Database error: " + ConnectionFailures.sentence(e.getMessage())
-                    + " Check that the database is reachable and the migration user may read and write it.", e);
+            throw new MigrationsException(
+                    "Database error: " + ConnectionFailures.sentence(e.getMessage())
+                            + " Check that the database is reachable and the migration user may read and write it.",
+                    e);
         }
     }
 }

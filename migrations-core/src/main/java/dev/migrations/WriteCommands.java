@@ -1,12 +1,10 @@
-package dev.migrations.internal.command;
+package dev.migrations;
 
-import dev.migrations.GeneratedRevision;
-import dev.migrations.MigrationsException;
-import dev.migrations.RevisionRequest;
-import dev.migrations.ScriptFormat;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.MultipleHeadsException;
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
-import dev.migrations.MultipleHeadsException;
 import dev.migrations.internal.graph.RevisionGraph;
 import dev.migrations.internal.graph.RevisionNode;
 import dev.migrations.internal.graph.Target;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The commands that write scripts: {@code revision} (autogenerate included) and {@code merge}. */
-public final class WriteCommands {
+final class WriteCommands {
 
     private final Engine engine;
     private final CompareCommands compare;
@@ -38,12 +36,24 @@ public final class WriteCommands {
         RevisionGraph graph = engine.graph();
         List<String> dependsOn = new ArrayList<>();
         for (String dep : request.dependsOn()) {
-            dependsOn.add(graph.branchLabels().containsKey(dep) ? dep : graph.revision(Target.parse(dep)).id());
+            dependsOn.add(
+                    graph.branchLabels().containsKey(dep)
+                            ? dep
+                            : graph.revision(Target.parse(dep)).id());
         }
         RevisionRequest.Autogenerate options = request.autogenerate();
         if (options == null) {
-            return new GeneratedRevision(write(request.revId(), down, request.branchLabels(), dependsOn,
-                    request.message(), request.format(), null, null), null);
+            return new GeneratedRevision(
+                    write(
+                            request.revId(),
+                            down,
+                            request.branchLabels(),
+                            dependsOn,
+                            request.message(),
+                            request.format(),
+                            null,
+                            null),
+                    null);
         }
         if (request.format() == ScriptFormat.SQL) {
             throw new MigrationsException("Autogenerate writes Java revisions; leave out the SQL format.");
@@ -53,8 +63,15 @@ public final class WriteCommands {
             return new GeneratedRevision(null, diff);
         }
         JavaOpsRenderer renderer = new JavaOpsRenderer();
-        Path file = write(request.revId(), down, request.branchLabels(), dependsOn, request.message(),
-                ScriptFormat.JAVA, renderer.upgrade(diff), renderer.downgrade(diff));
+        Path file = write(
+                request.revId(),
+                down,
+                request.branchLabels(),
+                dependsOn,
+                request.message(),
+                ScriptFormat.JAVA,
+                renderer.upgrade(diff),
+                renderer.downgrade(diff));
         return new GeneratedRevision(file, diff);
     }
 
@@ -67,9 +84,12 @@ public final class WriteCommands {
         try {
             parent = engine.graph().revision(head);
         } catch (MultipleHeadsException e) {
-            throw new MigrationsException("Multiple heads are present; please specify the head revision on which"
-                    + " the new revision should be based, or perform a merge. (heads: "
-                    + String.join(", ", e.heads()) + ")", null, e);
+            throw new MigrationsException(
+                    "Multiple heads are present; please specify the head revision on which"
+                            + " the new revision should be based, or perform a merge. (heads: "
+                            + String.join(", ", e.heads()) + ")",
+                    null,
+                    e);
         }
         if (parent != null && !engine.graph().isHead(parent) && !request.splice()) {
             throw new MigrationsException("Revision " + parent.id() + " is not a head revision; please specify"
@@ -81,7 +101,8 @@ public final class WriteCommands {
     /** Writes a merge revision joining {@code revisions} ({@code heads} joins them all). */
     public Path merge(String message, List<String> revisions, String branchLabel, String revId) {
         Set<String> down = new LinkedHashSet<>();
-        List<Target> targets = revisions.isEmpty() ? List.of(Target.heads())
+        List<Target> targets = revisions.isEmpty()
+                ? List.of(Target.heads())
                 : revisions.stream().map(Target::parse).toList();
         for (RevisionNode node : engine.graph().revisions(targets)) {
             down.add(node.id());
@@ -90,16 +111,31 @@ public final class WriteCommands {
             throw new MigrationsException("Nothing to merge: " + revisions + " names " + down.size()
                     + " revision(s); a merge joins two or more heads.");
         }
-        return write(revId, new ArrayList<>(down), branchLabel == null ? List.of() : List.of(branchLabel), List.of(),
-                message, null, null, null);
+        return write(
+                revId,
+                new ArrayList<>(down),
+                branchLabel == null ? List.of() : List.of(branchLabel),
+                List.of(),
+                message,
+                null,
+                null,
+                null);
     }
 
-    private Path write(String revId, List<String> down, List<String> labels, List<String> dependsOn, String message,
-            ScriptFormat format, String upgradeBody, String downgradeBody) {
+    private Path write(
+            String revId,
+            List<String> down,
+            List<String> labels,
+            List<String> dependsOn,
+            String message,
+            ScriptFormat format,
+            String upgradeBody,
+            String downgradeBody) {
         RevisionGraph graph = engine.graph();
         String id = revId == null ? ScriptWriter.newId() : revId;
         if (graph.contains(id)) {
-            throw new MigrationsException("Revision id " + id + " is already used by " + graph.node(id).source());
+            throw new MigrationsException("Revision id " + id + " is already used by "
+                    + graph.node(id).source());
         }
         RevisionGraph.requireValidId(id, "the new revision");
         for (String label : labels) {
@@ -108,11 +144,11 @@ public final class WriteCommands {
                         + graph.branchLabels().get(label).id());
             }
         }
-        ScriptWriter.NewRevision revision = new ScriptWriter.NewRevision(id, down, labels, dependsOn,
-                message == null ? "" : message, true, upgradeBody, downgradeBody);
+        ScriptWriter.NewRevision revision = new ScriptWriter.NewRevision(
+                id, down, labels, dependsOn, message == null ? "" : message, true, upgradeBody, downgradeBody);
         EngineSettings.GeneratedFiles files = engine.settings().generated();
-        ScriptWriter writer = new ScriptWriter(files.sourceDirectory(), files.sqlDirectory(), files.packageName(),
-                files.fileTemplate());
+        ScriptWriter writer = new ScriptWriter(
+                files.sourceDirectory(), files.sqlDirectory(), files.packageName(), files.fileTemplate());
         ScriptFormat f = format != null ? format : files.format();
         ZonedDateTime now = ZonedDateTime.now();
         return f == ScriptFormat.SQL ? writer.writeSql(revision, now) : writer.writeJava(revision, now);

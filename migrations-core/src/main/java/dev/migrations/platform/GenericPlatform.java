@@ -1,9 +1,5 @@
-package dev.migrations.platform.generic;
+package dev.migrations.platform;
 
-import dev.migrations.platform.Capability;
-import dev.migrations.platform.DatabasePlatform;
-import dev.migrations.platform.DdlRenderer;
-import dev.migrations.platform.SqlDialect;
 import java.util.EnumSet;
 import java.util.Set;
 

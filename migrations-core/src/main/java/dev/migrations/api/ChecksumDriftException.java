@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.api;
 
 import java.util.List;
 
@@ -21,11 +21,17 @@ public final class ChecksumDriftException extends MigrationsException {
     private static String describe(List<Validation.ChecksumMismatch> mismatches) {
         StringBuilder message = new StringBuilder("Applied migration scripts were edited after they ran:");
         for (Validation.ChecksumMismatch m : mismatches) {
-            message.append("\n  revision ").append(m.revision()).append(" (").append(m.source())
-                    .append("): recorded checksum ").append(m.recorded()).append(", now ").append(m.current());
+            message.append("\n  revision ")
+                    .append(m.revision())
+                    .append(" (")
+                    .append(m.source())
+                    .append("): recorded checksum ")
+                    .append(m.recorded())
+                    .append(", now ")
+                    .append(m.current());
         }
         return message.append("\nRestore the applied scripts and put the change in a new revision"
-                + " (`migrations revision -m ...`), or turn validateChecksums off to accept edits.")
+                        + " (`migrations revision -m ...`), or turn validateChecksums off to accept edits.")
                 .toString();
     }
 }

@@ -1,7 +1,7 @@
-package dev.migrations.internal.command;
+package dev.migrations;
 
-import dev.migrations.HistoryRecord;
-import dev.migrations.Validation;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.Validation;
 import dev.migrations.internal.graph.RevisionGraph;
 import dev.migrations.internal.graph.RevisionNode;
 import dev.migrations.internal.script.MigrationScript;
@@ -16,11 +16,10 @@ import java.util.Set;
 /** Applied revisions whose script changed since the last successful upgrade recorded for them. */
 final class ChecksumDrift {
 
-    private ChecksumDrift() {
-    }
+    private ChecksumDrift() {}
 
-    static List<Validation.ChecksumMismatch> of(ScriptDirectory scripts, List<String> current,
-            List<HistoryRecord> history) {
+    static List<Validation.ChecksumMismatch> of(
+            ScriptDirectory scripts, List<String> current, List<HistoryRecord> history) {
         Map<String, String> recorded = new HashMap<>();
         for (HistoryRecord row : history) {
             if (row.success() && row.direction() == HistoryRecord.Direction.UPGRADE) {
@@ -28,7 +27,8 @@ final class ChecksumDrift {
             }
         }
         RevisionGraph graph = scripts.graph();
-        List<RevisionNode> heads = current.stream().filter(graph::contains).map(graph::node).toList();
+        List<RevisionNode> heads =
+                current.stream().filter(graph::contains).map(graph::node).toList();
         Set<String> applied = new HashSet<>();
         graph.ancestors(heads, true).forEach(n -> applied.add(n.id()));
         List<Validation.ChecksumMismatch> mismatches = new ArrayList<>();

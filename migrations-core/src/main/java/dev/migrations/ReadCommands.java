@@ -1,10 +1,8 @@
-package dev.migrations.internal.command;
+package dev.migrations;
 
-import dev.migrations.DatabaseStatus;
-import dev.migrations.HistoryRecord;
-import dev.migrations.MigrationsException;
-import dev.migrations.RevisionInfo;
-import dev.migrations.Validation;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.Validation;
 import dev.migrations.internal.graph.RevisionGraph;
 import dev.migrations.internal.graph.RevisionNode;
 import dev.migrations.internal.graph.Target;
@@ -15,12 +13,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** The commands that only read: {@code current}, {@code heads}, {@code branches}, {@code show}, {@code history}. */
-public final class ReadCommands {
+final class ReadCommands {
 
     private final Engine engine;
 
     public ReadCommands(Engine engine) {
         this.engine = engine;
+    }
+
+    String databaseUrl() {
+        return engine.withConnection(c -> {
+            String url = c.getMetaData().getURL();
+            return url == null ? "(unknown)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        });
     }
 
     /** The database's current heads; creates nothing. */
@@ -34,7 +39,10 @@ public final class ReadCommands {
 
     public List<RevisionInfo> branches() {
         RevisionGraph graph = engine.graph();
-        return graph.nodes().stream().filter(graph::isBranchPoint).map(this::info).toList();
+        return graph.nodes().stream()
+                .filter(graph::isBranchPoint)
+                .map(this::info)
+                .toList();
     }
 
     /** One revision; {@code current} is allowed when the database has one head. */
@@ -97,7 +105,8 @@ public final class ReadCommands {
             List<String> current = store.heads(c);
             List<HistoryRecord> history = store.history(c);
             List<Validation.ChecksumMismatch> drift = engine.settings().validateChecksums() && !current.isEmpty()
-                    ? ChecksumDrift.of(engine.scripts(), current, history) : List.of();
+                    ? ChecksumDrift.of(engine.scripts(), current, history)
+                    : List.of();
             return StatusReport.of(engine, current, pending(current), history, drift);
         });
     }
@@ -105,7 +114,8 @@ public final class ReadCommands {
     private List<Validation.ChecksumMismatch> drift(VersionStore store, java.sql.Connection c, List<String> current)
             throws java.sql.SQLException {
         return engine.settings().validateChecksums() && !current.isEmpty()
-                ? ChecksumDrift.of(engine.scripts(), current, store.history(c)) : List.of();
+                ? ChecksumDrift.of(engine.scripts(), current, store.history(c))
+                : List.of();
     }
 
     /** What {@code upgrade heads} would run; nothing when the database is at a revision the scripts lack. */
@@ -113,14 +123,25 @@ public final class ReadCommands {
         if (!current.stream().allMatch(engine.graph()::contains)) {
             return List.of();
         }
-        return engine.planner().upgrade(current, Target.heads()).stream().map(s -> s.node().id()).toList();
+        return engine.planner().upgrade(current, Target.heads()).stream()
+                .map(s -> s.node().id())
+                .toList();
     }
 
     RevisionInfo info(RevisionNode node) {
         RevisionGraph graph = engine.graph();
         MigrationScript script = engine.scripts().script(node.id());
-        return new RevisionInfo(node.id(), node.downRevisions(), node.dependsOn(), graph.branchLabels(node),
-                new ArrayList<>(graph.children(node)), script.message(), script.createDate(), script.source(),
-                script.transactional(), graph.isRealHead(node), graph.isEffectiveHead(node));
+        return new RevisionInfo(
+                node.id(),
+                node.downRevisions(),
+                node.dependsOn(),
+                graph.branchLabels(node),
+                new ArrayList<>(graph.children(node)),
+                script.message(),
+                script.createDate(),
+                script.source(),
+                script.transactional(),
+                graph.isRealHead(node),
+                graph.isEffectiveHead(node));
     }
 }

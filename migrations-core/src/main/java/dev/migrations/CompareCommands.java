@@ -1,8 +1,7 @@
-package dev.migrations.internal.command;
+package dev.migrations;
 
-import dev.migrations.CheckResult;
-import dev.migrations.MigrationsException;
-import dev.migrations.Validation;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.Validation;
 import dev.migrations.autogenerate.Autogenerate;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
@@ -10,7 +9,7 @@ import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.schema.SchemaSnapshot;
 
 /** Autogenerate's comparison and {@code check}: the entities against the live database. */
-public final class CompareCommands {
+final class CompareCommands {
 
     private final Engine engine;
     private final ReadCommands read;
@@ -24,8 +23,8 @@ public final class CompareCommands {
      * What {@code entities} need that the database lacks, and the reverse. The database must be at
      * the scripts' heads, as Alembic requires, or the diff would repeat what pending revisions do.
      */
-    public SchemaDiff compareWith(SchemaSnapshot entities, Renames renames,
-            SchemaComparator.UnmanagedTables unmanaged) {
+    public SchemaDiff compareWith(
+            SchemaSnapshot entities, Renames renames, SchemaComparator.UnmanagedTables unmanaged) {
         Validation validation = read.validate();
         if (!validation.upToDate()) {
             throw new MigrationsException("Target database is not up to date: it is at "
@@ -33,8 +32,9 @@ public final class CompareCommands {
                     + " and the scripts' heads are " + String.join(", ", validation.scriptHeads())
                     + ". Run `migrations upgrade heads` first, then compare again.");
         }
-        return engine.withConnection(c -> new Autogenerate(engine.platform(c), engine.settings().schema(),
-                engine.ownTables(), unmanaged).diff(c, entities, renames));
+        return engine.withConnection(
+                c -> new Autogenerate(engine.platform(c), engine.settings().schema(), engine.ownTables(), unmanaged)
+                        .diff(c, entities, renames));
     }
 
     /**
@@ -50,7 +50,7 @@ public final class CompareCommands {
 
     /** The live schema as autogenerate reads it, without the engine's own tables. */
     public SchemaSnapshot inspectSchema() {
-        return engine.withConnection(c -> engine.platform(c).inspector().inspect(c, engine.settings().schema(),
-                engine.ownTables()));
+        return engine.withConnection(
+                c -> engine.platform(c).inspector().inspect(c, engine.settings().schema(), engine.ownTables()));
     }
 }

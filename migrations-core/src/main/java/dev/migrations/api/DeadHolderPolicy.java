@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.api;
 
 /**
  * What a waiting migrator does when the PostgreSQL session holding the lock belongs to a

@@ -1,6 +1,6 @@
-package dev.migrations.internal.command;
+package dev.migrations;
 
-import dev.migrations.MigrationsException;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.internal.graph.RevisionNode;
 import dev.migrations.internal.graph.Step;
 import dev.migrations.internal.graph.Target;
@@ -8,7 +8,7 @@ import dev.migrations.internal.runtime.OfflineRenderer;
 import java.util.List;
 
 /** {@code upgrade --sql} and {@code downgrade --sql}: the script a DBA runs, written without a connection. */
-public final class OfflineCommands {
+final class OfflineCommands {
 
     private final Engine engine;
 
@@ -18,7 +18,8 @@ public final class OfflineCommands {
 
     /** The upgrade as a SQL script; range {@code [start:]end}, the start defaulting to base. */
     public String upgradeSql(String range) {
-        Target.Range r = range != null && range.contains(":") ? Target.parseRange(range)
+        Target.Range r = range != null && range.contains(":")
+                ? Target.parseRange(range)
                 : new Target.Range(Target.base(), Target.parse(range));
         List<String> start = ids(r.lower());
         Target end = r.upper() == null ? Target.heads() : r.upper();
@@ -37,7 +38,9 @@ public final class OfflineCommands {
     }
 
     private List<String> ids(Target lower) {
-        return lower == null ? List.of() : engine.graph().revisions(lower).stream().map(RevisionNode::id).toList();
+        return lower == null
+                ? List.of()
+                : engine.graph().revisions(lower).stream().map(RevisionNode::id).toList();
     }
 
     private String render(List<String> start, List<? extends Step> steps, String title) {

@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.api;
 
 import java.util.List;
 

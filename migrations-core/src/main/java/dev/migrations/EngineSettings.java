@@ -1,0 +1,45 @@
+package dev.migrations;
+
+import dev.migrations.api.DeadHolderPolicy;
+import dev.migrations.api.MigrationListener;
+import dev.migrations.api.ScriptFormat;
+import dev.migrations.internal.script.Location;
+import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.platform.DdlSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The engine's settings as {@code load()} found them: an immutable copy, so a loaded engine never
+ * reads a builder its caller can still change.
+ *
+ * @param platformId the database for offline SQL without a DataSource, or null to ask the connection
+ */
+record EngineSettings(
+        DataSource dataSource,
+        String platformId,
+        List<Location> locations,
+        List<MigrationScript> extraScripts,
+        String versionTable,
+        String historyTable,
+        String schema,
+        Duration lockWaitTimeout,
+        DeadHolderPolicy deadHolder,
+        DdlSettings ddl,
+        boolean validateChecksums,
+        ClassLoader classLoader,
+        GeneratedFiles generated,
+        List<MigrationListener> listeners) {
+
+    public EngineSettings {
+        locations = List.copyOf(locations);
+        extraScripts = List.copyOf(extraScripts);
+        listeners = List.copyOf(listeners);
+    }
+
+    /** Where and how {@code revision} and {@code merge} write files. */
+    public record GeneratedFiles(
+            Path sourceDirectory, Path sqlDirectory, String packageName, ScriptFormat format, String fileTemplate) {}
+}

@@ -1,0 +1,48 @@
+package dev.migrations.platform;
+
+import dev.migrations.ops.AlterSequence;
+import dev.migrations.schema.Sequence;
+
+/** The options clause of {@code CREATE SEQUENCE} and {@code ALTER SEQUENCE}, in standard SQL. */
+final class SequenceOptions {
+
+    private SequenceOptions() {}
+
+    static String of(Sequence s) {
+        StringBuilder sql = new StringBuilder();
+        if (s.start() != null) {
+            sql.append(" START WITH ").append(s.start());
+        }
+        return append(sql, s.increment(), s.minValue(), s.maxValue(), s.cycle(), s.cache())
+                .toString();
+    }
+
+    static String of(AlterSequence o) {
+        StringBuilder sql =
+                append(new StringBuilder(), o.increment(), o.minValue(), o.maxValue(), o.cycle(), o.cache());
+        if (o.restartWith() != null) {
+            sql.append(" RESTART WITH ").append(o.restartWith());
+        }
+        return sql.toString();
+    }
+
+    private static StringBuilder append(
+            StringBuilder sql, Long increment, Long min, Long max, Boolean cycle, Long cache) {
+        if (increment != null) {
+            sql.append(" INCREMENT BY ").append(increment);
+        }
+        if (min != null) {
+            sql.append(" MINVALUE ").append(min);
+        }
+        if (max != null) {
+            sql.append(" MAXVALUE ").append(max);
+        }
+        if (cycle != null) {
+            sql.append(cycle ? " CYCLE" : " NO CYCLE");
+        }
+        if (cache != null) {
+            sql.append(" CACHE ").append(cache);
+        }
+        return sql;
+    }
+}
