@@ -37,11 +37,22 @@ final class CompareCommands {
                         .diff(c, entities, renames));
     }
 
+    /** Everything the entities need on an empty database, whatever this one holds: a baseline's steps. */
+    SchemaDiff baseline(SchemaSnapshot entities) {
+        return engine.withConnection(c -> new Autogenerate(
+                        engine.platform(c),
+                        engine.settings().schema(),
+                        engine.ownTables(),
+                        SchemaComparator.UnmanagedTables.REPORT)
+                .fromEmptyDatabase(c, entities));
+    }
+
     /**
      * {@code check}: fails unless the database is at the scripts' heads with no checksum drift, then
      * compares it with the entities.
      */
     public CheckResult check(SchemaSnapshot entities) {
+        UnbuiltRevisions.requireNone(engine.settings(), engine.graph());
         Validation validation = read.validate();
         validation.requireValid();
         SchemaDiff diff = compareWith(entities, Renames.NONE, SchemaComparator.UnmanagedTables.REPORT);

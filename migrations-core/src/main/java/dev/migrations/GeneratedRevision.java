@@ -6,10 +6,11 @@ import java.nio.file.Path;
 /**
  * What {@code revision} did.
  *
+ * @param revision the new revision's id, or null when nothing was written
  * @param file the file written, or null when autogenerate found nothing to write
  * @param diff what autogenerate found, or null for an empty scaffold
  */
-public record GeneratedRevision(Path file, SchemaDiff diff) {
+public record GeneratedRevision(String revision, Path file, SchemaDiff diff) {
 
     public boolean written() {
         return file != null;

@@ -35,11 +35,24 @@ public record RevisionRequest(
      * @param renames renamed tables and columns, kept as renames instead of a drop and an add
      * @param unmanagedTables what to do with tables no entity maps
      */
-    public record Autogenerate(SchemaSnapshot entities, Renames renames, UnmanagedTables unmanagedTables) {
+    public record Autogenerate(
+            SchemaSnapshot entities, Renames renames, UnmanagedTables unmanagedTables, boolean baseline) {
 
         public Autogenerate {
             renames = renames == null ? Renames.NONE : renames;
             unmanagedTables = unmanagedTables == null ? UnmanagedTables.REPORT : unmanagedTables;
+        }
+
+        public Autogenerate(SchemaSnapshot entities, Renames renames, UnmanagedTables unmanagedTables) {
+            this(entities, renames, unmanagedTables, false);
+        }
+
+        /**
+         * The first revision of a database that predates migrations: everything the entities need, as
+         * if the database were empty, whatever it holds. Stamp existing databases with it.
+         */
+        public static Autogenerate baseline(SchemaSnapshot entities) {
+            return new Autogenerate(entities, Renames.NONE, UnmanagedTables.REPORT, true);
         }
     }
 

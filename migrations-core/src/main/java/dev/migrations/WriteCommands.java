@@ -41,30 +41,36 @@ final class WriteCommands {
                             ? dep
                             : graph.revision(Target.parse(dep)).id());
         }
+        String id = request.revId() == null ? ScriptWriter.newId() : request.revId();
         RevisionRequest.Autogenerate options = request.autogenerate();
         if (options == null) {
             return new GeneratedRevision(
-                    write(
-                            request.revId(),
-                            down,
-                            request.branchLabels(),
-                            dependsOn,
-                            request.message(),
-                            request.format(),
-                            null,
-                            null),
+                    id,
+                    write(id, down, request.branchLabels(), dependsOn, request.message(), request.format(), null, null),
                     null);
         }
         if (request.format() == ScriptFormat.SQL) {
             throw new MigrationsException("Autogenerate writes Java revisions; leave out the SQL format.");
         }
-        SchemaDiff diff = compare.compareWith(options.entities(), options.renames(), options.unmanagedTables());
+        UnbuiltRevisions.requireNone(engine.settings(), engine.graph());
+        SchemaDiff diff;
+        if (options.baseline()) {
+            if (!engine.graph().isEmpty()) {
+                throw new MigrationsException("A baseline is the first revision, written from the entities alone for a"
+                        + " database that predates migrations; the scripts already have "
+                        + engine.graph().size()
+                        + " revision(s). Autogenerate the next one without --baseline.");
+            }
+            diff = compare.baseline(options.entities());
+        } else {
+            diff = compare.compareWith(options.entities(), options.renames(), options.unmanagedTables());
+        }
         if (diff.isEmpty()) {
-            return new GeneratedRevision(null, diff);
+            return new GeneratedRevision(null, null, diff);
         }
         JavaOpsRenderer renderer = new JavaOpsRenderer();
         Path file = write(
-                request.revId(),
+                id,
                 down,
                 request.branchLabels(),
                 dependsOn,
@@ -72,7 +78,7 @@ final class WriteCommands {
                 ScriptFormat.JAVA,
                 renderer.upgrade(diff),
                 renderer.downgrade(diff));
-        return new GeneratedRevision(file, diff);
+        return new GeneratedRevision(id, file, diff);
     }
 
     private List<String> parentsOf(RevisionRequest request) {

@@ -40,6 +40,16 @@ public record Autogenerate(
         return new SchemaComparator(unmanagedTables, renames).compare(current, target, entities);
     }
 
+    /**
+     * The steps that create {@code entities} on an empty database of this kind, whatever the live one
+     * holds: the baseline of a database that predates migrations. The live connection only hosts the
+     * scratch schema.
+     */
+    public SchemaDiff fromEmptyDatabase(Connection live, SchemaSnapshot entities) throws SQLException {
+        SchemaSnapshot empty = new SchemaSnapshot(List.of(), List.of());
+        return new SchemaComparator(unmanagedTables).compare(empty, normalize(live, entities), entities);
+    }
+
     /** The entities' schema as this database stores it: built in scratch, read back. */
     SchemaSnapshot normalize(Connection live, SchemaSnapshot definitions) throws SQLException {
         SchemaSnapshot empty = new SchemaSnapshot(List.of(), List.of());

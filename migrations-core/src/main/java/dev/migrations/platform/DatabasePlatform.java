@@ -53,6 +53,9 @@ public abstract class DatabasePlatform {
         if (state.startsWith("08")) {
             return FailureKind.CONNECTION_LOST;
         }
+        if ("42S01".equals(state) || "42S11".equals(state)) { // standard SQL: table, index already exists
+            return FailureKind.OBJECT_EXISTS;
+        }
         return "25001".equals(state) ? FailureKind.NEEDS_AUTOCOMMIT : FailureKind.OTHER;
     }
 

@@ -11,6 +11,8 @@ public enum FailureKind {
     BUSY,
     /** The statement cannot run inside a transaction. */
     NEEDS_AUTOCOMMIT,
+    /** The statement creates a table, index or other object that already exists. */
+    OBJECT_EXISTS,
     /** Anything else: the statement itself failed. */
     OTHER
 }

@@ -35,5 +35,13 @@ public interface TableRebuilder {
         List<String> described();
 
         List<String> statements();
+
+        /**
+         * The database's message about a failed rebuild statement in the user's terms: the rebuild's
+         * own temporary names replaced by the table's.
+         */
+        default String explain(String databaseMessage) {
+            return databaseMessage;
+        }
     }
 }

@@ -51,17 +51,24 @@ final class GeneratedRevisions {
      * (the plain-Java command, no Spring) and compiles it; returns its source.
      */
     String write(TestDatabase db, SchemaSnapshot entities, Renames renames, String message) throws Exception {
-        GeneratedRevision generated = migrations(db)
-                .revision(RevisionRequest.of(message)
-                        .autogenerate(new RevisionRequest.Autogenerate(entities, renames, null)));
+        return Files.readString(write(
+                        db,
+                        RevisionRequest.of(message)
+                                .autogenerate(new RevisionRequest.Autogenerate(entities, renames, null)))
+                .file());
+    }
+
+    /** Has the engine write the requested revision on {@code db}'s scripts and compiles it. */
+    GeneratedRevision write(TestDatabase db, RevisionRequest request) throws Exception {
+        GeneratedRevision generated = migrations(db).revision(request);
         assertThat(generated.written())
                 .as("there is something to write: %s", generated.diff().changes())
                 .isTrue();
         compile();
-        return Files.readString(generated.file());
+        return generated;
     }
 
-    private void compile() throws Exception {
+    void compile() throws Exception {
         List<String> files;
         try (Stream<Path> walk = Files.walk(sources)) {
             files = walk.filter(p -> p.toString().endsWith(".java"))

@@ -87,7 +87,22 @@ class OfflineOpsTest {
                 .load();
         assertThatThrownBy(() -> m.upgradeSql("heads"))
                 .hasMessageContaining("revision fixdata")
-                .hasMessageContaining("offline");
+                .hasMessageContaining("binds 1 parameter(s), which offline (--sql) mode cannot do");
+    }
+
+    /** An update without parameters is a statement like any other: it is written, not refused. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anUpdateWithoutParametersIsWrittenOffline(Kind kind) {
+        MigrationScript data = CodeRevisions.of(
+                "fixdata", "setup", ops -> ops.update("UPDATE \"user\" SET name = 'x' WHERE name IS NULL"), ops -> {});
+        String script = Migrations.configure()
+                .dialect(kind.name())
+                .locations()
+                .scripts(OpsFixture.BASE, data)
+                .load()
+                .upgradeSql("heads");
+        assertThat(script).contains("UPDATE \"user\" SET name = 'x' WHERE name IS NULL;");
     }
 
     @ParameterizedTest

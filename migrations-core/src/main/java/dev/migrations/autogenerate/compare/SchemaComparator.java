@@ -95,7 +95,8 @@ public final class SchemaComparator {
                             "drops table " + table.name() + " and all its rows"));
                 } else {
                     plan.notes.add("Table " + table.name() + " is in the database but no entity maps it; left alone"
-                            + " (drop it by hand, or let autogenerate drop unmanaged tables).");
+                            + " (drop it by hand, or have autogenerate drop unmanaged tables: --drop-unmanaged-tables on"
+                            + " the command line, UnmanagedTables.DROP in Java).");
                 }
             }
         }

@@ -85,7 +85,16 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
                 rebuild.table(),
                 String.join(", ", rebuild.described()));
         for (String sql : rebuild.statements()) {
-            runStatement(sql);
+            try {
+                runStatement(sql);
+            } catch (StatementFailedException e) {
+                // the rebuild's own statements are not what the user wrote: name the table and the changes
+                SQLException cause = (SQLException) e.getCause();
+                throw new StatementFailedException(
+                        "rebuild of table " + rebuild.table() + " for: " + String.join(", ", rebuild.described()),
+                        null,
+                        new SQLException(rebuild.explain(cause.getMessage()), cause.getSQLState(), cause));
+            }
         }
     }
 

@@ -342,13 +342,10 @@ public final class MigrationRunner {
                 ? " This revision ran without a transaction around its DDL, so statements before the failing one"
                         + " may have been applied; check the schema before running it again."
                 : "";
-        String outsideOnly = store.platform().classify(e) == FailureKind.NEEDS_AUTOCOMMIT
-                ? " The statement cannot run inside a transaction: declare the revision non-transactional"
-                        + " ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java)."
-                : "";
+        String advice = FailureAdvice.of(store.platform().classify(e), script, startHeads, headsAfter);
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
         return new RevisionFailedException(
-                what + detail + "\n" + state.strip() + partial + outsideOnly
+                what + detail + "\n" + state.strip() + partial + advice
                         + " Fix the revision and run the command again.",
                 revision,
                 statement,

@@ -100,10 +100,20 @@ final class OfflineOps extends OperationExecutor {
         flush();
     }
 
+    /**
+     * A statement without parameters is written like any other (the row count is unknown offline: 0);
+     * one with parameters cannot be, since nothing binds them.
+     */
     @Override
     public int update(String sql, Object... parameters) {
-        throw new MigrationsException("Bind parameters are not allowed in offline (--sql) mode; write the values"
-                + " into the SQL with ops.execute or ops.bulkInsert, or run this revision online.");
+        if (parameters.length == 0) {
+            flush();
+            write(sql);
+            return 0;
+        }
+        throw new MigrationsException("ops.update binds " + parameters.length + " parameter(s), which offline (--sql)"
+                + " mode cannot do: write the values into the SQL (ops.execute) or use ops.bulkInsert, or run this"
+                + " revision online.");
     }
 
     @Override

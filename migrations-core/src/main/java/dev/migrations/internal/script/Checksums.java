@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Checksum algorithm version 1: SHA-256 of the text after removing a byte-order mark, turning
@@ -29,6 +30,14 @@ public final class Checksums {
         }
         out.setLength(end);
         return out.toString();
+    }
+
+    /**
+     * A Java revision's checksum: the same digest over the canonical form of the operations its
+     * upgrade and its downgrade record, one per line, the two parts marked.
+     */
+    public static String ofOperations(List<String> upgrade, List<String> downgrade) {
+        return of("-- +upgrade\n" + String.join("\n", upgrade) + "\n-- +downgrade\n" + String.join("\n", downgrade));
     }
 
     public static String of(String text) {

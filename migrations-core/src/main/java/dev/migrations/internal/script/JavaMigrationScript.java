@@ -12,6 +12,7 @@ public final class JavaMigrationScript extends MigrationScript {
 
     private final Class<? extends Migration> type;
     private Migration instance;
+    private String checksum;
 
     JavaMigrationScript(Class<? extends Migration> type, Revision revision) {
         super(
@@ -81,9 +82,35 @@ public final class JavaMigrationScript extends MigrationScript {
         return instance;
     }
 
+    /**
+     * The migration's own checksum when it gives one; otherwise one of what its {@code upgrade} and
+     * {@code downgrade} ask for, recorded without a database ({@link OperationRecorder}), so an edit
+     * that changes what an applied revision does is caught however the class was compiled.
+     */
     @Override
-    public String checksum() {
-        return instance().checksum();
+    public synchronized String checksum() {
+        if (checksum == null) {
+            String own = instance().checksum();
+            checksum = own != null ? own : Checksums.ofOperations(record(true), record(false));
+        }
+        return checksum;
+    }
+
+    private List<String> record(boolean upgrade) {
+        OperationRecorder recorder = new OperationRecorder();
+        try {
+            if (upgrade) {
+                instance().upgrade(recorder);
+            } else {
+                instance().downgrade(recorder);
+            }
+        } catch (OperationRecorder.NeedsDatabase e) {
+            // recorded up to the code that needs a database, which says so in the recording
+        } catch (Exception e) {
+            // code that fails without a database is recorded up to the failure, by its kind
+            recorder.recorded().add("failed with " + e.getClass().getName());
+        }
+        return recorder.recorded();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,10 @@ import java.util.Locale;
 public final class ScriptWriter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Alembic's spelling, the one hand-written revisions use too: local time to the second. */
+    private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private static final int SLUG_LENGTH = 40;
 
     /** A new revision's header and, for autogenerate, its bodies (Java statements or SQL). */
@@ -74,8 +79,7 @@ public final class ScriptWriter {
             s.append(",\n        dependsOn = ").append(array(revision.dependsOn()));
         }
         s.append(",\n        message = ").append(quote(revision.message()));
-        s.append(",\n        createDate = ")
-                .append(quote(now.withNano(0).toOffsetDateTime().toString()));
+        s.append(",\n        createDate = ").append(quote(CREATE_DATE.format(now)));
         if (!revision.transactional()) {
             s.append(",\n        transactional = false");
         }
@@ -109,7 +113,7 @@ public final class ScriptWriter {
                     .append('\n');
         }
         s.append("-- message: ").append(revision.message().replace('\n', ' ')).append('\n');
-        s.append("-- create_date: ").append(now.withNano(0).toOffsetDateTime()).append('\n');
+        s.append("-- create_date: ").append(CREATE_DATE.format(now)).append('\n');
         if (!revision.transactional()) {
             s.append("-- transactional: false\n");
         }

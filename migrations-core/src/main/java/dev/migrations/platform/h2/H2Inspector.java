@@ -33,7 +33,12 @@ final class H2Inspector implements SchemaInspector {
 
     private static final Pattern PLAIN_UPPER = Pattern.compile("[A-Z_][A-Z0-9_$]*");
     private static final String SCHEMA = "COALESCE(?, SCHEMA())";
-    private static final Pattern GENERATED_INDEX = Pattern.compile("(PRIMARY_KEY|.*_INDEX)_[0-9A-F]+");
+    /**
+     * The names H2 gives indexes it makes for keys: a prefix and the shortest free prefix of the
+     * table name's hash ({@code CONSTRAINT_INDEX_3C}, {@code CONSTRAINT_3CE_INDEX_C} after a rebuild),
+     * or the whole hash and a counter once those are taken ({@code CONSTRAINT_INDEX_3CEEF9C_0}).
+     */
+    private static final Pattern GENERATED_INDEX = Pattern.compile("(PRIMARY_KEY|.*_INDEX)_[0-9A-F]+(_[0-9]+)?");
 
     @Override
     public SchemaSnapshot inspect(Connection connection, String schema, Set<String> excludedTables)

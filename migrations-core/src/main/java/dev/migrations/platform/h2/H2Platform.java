@@ -4,6 +4,7 @@ import dev.migrations.platform.Capability;
 import dev.migrations.platform.DatabasePlatform;
 import dev.migrations.platform.DdlRenderer;
 import dev.migrations.platform.DdlSettings;
+import dev.migrations.platform.FailureKind;
 import dev.migrations.platform.InMemoryScratch;
 import dev.migrations.platform.RevisionSession;
 import dev.migrations.platform.SchemaInspector;
@@ -60,6 +61,13 @@ public final class H2Platform extends DatabasePlatform {
     @Override
     public DdlRenderer ddl() {
         return ddl;
+    }
+
+    /** H2's own codes for a sequence or constraint that exists (tables and indexes use the standard ones). */
+    @Override
+    public FailureKind classify(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.equals("90035") || state.equals("90045") ? FailureKind.OBJECT_EXISTS : super.classify(e);
     }
 
     @Override

@@ -65,12 +65,16 @@ final class PostgresInspector implements SchemaInspector {
             + "   AND con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))"
             + " ORDER BY t.relname, i.relname";
 
-    /** Sequences, except those an identity column owns (they come and go with the column). */
+    /**
+     * Sequences, except those a column owns (an identity's, or a serial's through OWNED BY): they
+     * belong to that column's table, come and go with it, and show in its default.
+     */
     private static final String SEQUENCES = "SELECT s.relname, q.seqstart, q.seqincrement, q.seqmin, q.seqmax,"
             + " q.seqcycle, q.seqcache FROM pg_sequence q JOIN pg_class s ON s.oid = q.seqrelid"
             + " JOIN pg_namespace n ON n.oid = s.relnamespace WHERE " + SCHEMA
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = s.oid AND d.classid = 'pg_class'::regclass"
-            + "   AND d.deptype = 'i') ORDER BY s.relname";
+            + "   AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('i', 'a'))"
+            + " ORDER BY s.relname";
 
     @Override
     public SchemaSnapshot inspect(Connection connection, String schema, Set<String> excludedTables)

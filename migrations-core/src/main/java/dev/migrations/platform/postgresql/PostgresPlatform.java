@@ -73,6 +73,9 @@ public final class PostgresPlatform extends DatabasePlatform {
         if (state.startsWith("57P0")) {
             return FailureKind.CONNECTION_LOST;
         }
+        if (state.equals("42P07") || state.equals("42710")) { // duplicate_table, duplicate_object
+            return FailureKind.OBJECT_EXISTS;
+        }
         return LOCK_NOT_AVAILABLE.equals(state) ? FailureKind.LOCK_TIMEOUT : super.classify(e);
     }
 

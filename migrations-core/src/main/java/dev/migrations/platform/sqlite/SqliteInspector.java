@@ -5,20 +5,19 @@ import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Constraint;
-import dev.migrations.schema.ForeignKey;
-import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
-import dev.migrations.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,19 +44,36 @@ final class SqliteInspector implements SchemaInspector {
             }
         }
         SqliteSchemaReader reader = new SqliteSchemaReader();
+        Names spelled = new Names(quotedNames(connection));
         List<Table> tables = new ArrayList<>();
         for (String name : names) {
-            tables.add(normalized(reader.read(connection, name).table()));
+            tables.add(normalized(spelled.of(reader.read(connection, name).table())));
         }
         return new SchemaSnapshot(tables, List.<Sequence>of());
     }
 
     /**
-     * SQLite compares identifiers case-blind, so a table Hibernate created as {@code Animal} is the
-     * entities' {@code animal}: names are read in lower case.
+     * The names the schema's DDL quotes with upper-case letters in them, by their lower-case form:
+     * SQLite keeps the case a quoted name was given (a mapping to {@code "OrderLine"} must stay
+     * {@code OrderLine}), while an unquoted name compares case-blind.
      */
-    private static Table normalized(Table stored) {
-        Table table = lowerCase(stored);
+    private static Map<String, String> quotedNames(Connection connection) throws SQLException {
+        Map<String, String> quoted = new HashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL")) {
+            while (rs.next()) {
+                for (SqlTokens.Token token : SqlTokens.tokenize(rs.getString(1))) {
+                    String name = token.name();
+                    if (token.kind() == SqlTokens.Kind.QUOTED && !name.equals(name.toLowerCase(Locale.ROOT))) {
+                        quoted.put(name.toLowerCase(Locale.ROOT), name);
+                    }
+                }
+            }
+        }
+        return quoted;
+    }
+
+    private static Table normalized(Table table) {
         Optional<PrimaryKey> pk = table.primaryKey();
         String rowid = pk.isPresent() && pk.get().columns().size() == 1
                 ? pk.get().columns().get(0)
@@ -76,46 +92,6 @@ final class SqliteInspector implements SchemaInspector {
                 .map(c -> c instanceof CheckConstraint ck ? new CheckConstraint(ck.name(), bare(ck.condition())) : c)
                 .toList();
         return new Table(table.schema(), table.name(), columns, constraints, table.indexes(), table.comment());
-    }
-
-    private static Table lowerCase(Table t) {
-        List<Column> columns =
-                t.columns().stream().map(c -> c.named(lower(c.name()))).toList();
-        List<Constraint> constraints = new ArrayList<>();
-        for (Constraint c : t.constraints()) {
-            if (c instanceof PrimaryKey pk) {
-                constraints.add(new PrimaryKey(lower(pk.name()), lower(pk.columns())));
-            } else if (c instanceof UniqueConstraint uq) {
-                constraints.add(new UniqueConstraint(
-                        lower(uq.name()), lower(uq.columns()), uq.deferrable(), uq.initiallyDeferred()));
-            } else if (c instanceof ForeignKey fk) {
-                constraints.add(new ForeignKey(
-                        lower(fk.name()),
-                        lower(fk.columns()),
-                        fk.referencedSchema(),
-                        lower(fk.referencedTable()),
-                        lower(fk.referencedColumns()),
-                        fk.onDelete(),
-                        fk.onUpdate(),
-                        fk.deferrable(),
-                        fk.initiallyDeferred()));
-            } else {
-                constraints.add(c.named(lower(c.name())));
-            }
-        }
-        List<Index> indexes = t.indexes().stream()
-                .map(i -> new Index(
-                        lower(i.name()), i.schema(), lower(i.table()), lower(i.columns()), i.unique(), i.where()))
-                .toList();
-        return new Table(t.schema(), lower(t.name()), columns, constraints, indexes, t.comment());
-    }
-
-    private static String lower(String name) {
-        return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
-
-    private static List<String> lower(List<String> names) {
-        return names.stream().map(SqliteInspector::lower).toList();
     }
 
     /**

@@ -72,7 +72,13 @@ public final class SqlitePlatform extends DatabasePlatform {
 
     @Override
     public FailureKind classify(SQLException e) {
-        return busy(e) ? FailureKind.BUSY : super.classify(e);
+        if (busy(e)) {
+            return FailureKind.BUSY;
+        }
+        // SQLite reports every statement error as SQLITE_ERROR; only its message tells them apart
+        return String.valueOf(e.getMessage()).contains("already exists")
+                ? FailureKind.OBJECT_EXISTS
+                : super.classify(e);
     }
 
     @Override

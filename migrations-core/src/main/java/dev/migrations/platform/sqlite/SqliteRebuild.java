@@ -74,6 +74,13 @@ final class SqliteRebuild implements TableRebuilder.Rebuild {
     }
 
     @Override
+    public String explain(String databaseMessage) {
+        return databaseMessage == null
+                ? null
+                : databaseMessage.replace(TEMPORARY_PREFIX + original.name(), original.name());
+    }
+
+    @Override
     public List<String> statements() {
         SqlDialect d = ddl.dialect();
         String name = original.name();

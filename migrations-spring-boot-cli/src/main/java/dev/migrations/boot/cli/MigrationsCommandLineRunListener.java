@@ -113,9 +113,6 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("spring.main.web-application-type", "none");
         settings.put("spring.main.lazy-initialization", "true");
-        settings.put("spring.main.banner-mode", "off");
-        settings.put("spring.main.log-startup-info", "false");
-        settings.put("logging.threshold.console", "warn");
         settings.put("migrations.mode", "none");
         if (commandLine.needsEntities()) {
             // Hibernate must leave the schema alone (the point is that it differs from the entities),
@@ -132,6 +129,15 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
                     EXCLUDE, (excluded.isBlank() ? "" : excluded + ",") + String.join(",", JPA_AUTO_CONFIGURATIONS));
         }
         environment.getPropertySources().addFirst(new MapPropertySource("migrationsCommandLine", settings));
+        // Quiet by default, but the user's own --logging.threshold.console=info still wins.
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "migrationsCommandLineDefaults",
+                        Map.of(
+                                "spring.main.banner-mode", "off",
+                                "spring.main.log-startup-info", "false",
+                                "logging.threshold.console", "warn")));
     }
 
     @Override

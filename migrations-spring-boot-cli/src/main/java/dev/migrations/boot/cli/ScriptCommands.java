@@ -40,6 +40,12 @@ final class ScriptCommands {
         List<String> renames = new ArrayList<>();
 
         @Option(
+                names = "--baseline",
+                description = "Write the first revision from the entities alone, as if the database were empty:"
+                        + " for a database that predates migrations (then stamp it with this revision).")
+        boolean baseline;
+
+        @Option(
                 names = "--drop-unmanaged-tables",
                 description =
                         "With --autogenerate: drop tables no entity maps" + " (they are only reported otherwise).")
@@ -72,7 +78,7 @@ final class ScriptCommands {
 
         @Override
         boolean needsEntities() {
-            return autogenerate;
+            return autogenerate || baseline;
         }
 
         @Override
@@ -83,7 +89,10 @@ final class ScriptCommands {
                     .dependsOn(dependsOn)
                     .revId(revId)
                     .format(format);
-            if (autogenerate) {
+            if (baseline) {
+                request = request.autogenerate(
+                        RevisionRequest.Autogenerate.baseline(EntityComparison.requireEntities(session)));
+            } else if (autogenerate) {
                 request = request.autogenerate(new RevisionRequest.Autogenerate(
                         EntityComparison.requireEntities(session),
                         Renames.parse(renames),
@@ -103,6 +112,11 @@ final class ScriptCommands {
             }
             session.out()
                     .println("Generating " + generated.file().toAbsolutePath().normalize() + " ... done");
+            if (baseline) {
+                session.out()
+                        .println("A database that already has these tables: record that with `migrations stamp "
+                                + generated.revision() + "` (a new database gets them from `migrations upgrade`).");
+            }
             return 0;
         }
     }

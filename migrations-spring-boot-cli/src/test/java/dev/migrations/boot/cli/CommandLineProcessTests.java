@@ -189,6 +189,9 @@ class CommandLineProcessTests {
             assertThat(java.out()).isEqualTo("Generating " + javaFile + " ... done\n");
             assertThat(Files.readString(javaFile))
                     .contains("id = \"c3c0ffee0003\"", "down = \"b2f0c0de0002\"", "add phone");
+            assertThat(Files.readString(javaFile))
+                    .as("the create date as hand-written revisions spell it")
+                    .containsPattern("createDate = \"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\"");
 
             Result sql = run(
                     db,
@@ -293,7 +296,16 @@ class CommandLineProcessTests {
             assertThat(upgrade.lines())
                     .as("stdout holds the command's output only; logs go to stderr")
                     .allMatch(line -> line.startsWith("Ran upgrade") || line.startsWith("The database is now at"));
-            assertThat(upgrade.err()).contains("Running upgrade -> a1f0c0de0001");
+            assertThat(upgrade.err()).as("quiet by default").doesNotContain("Running upgrade");
+            Result verbose = launch(List.of(
+                    "--spring.datasource.url=" + db.url(),
+                    "--logging.threshold.console=info",
+                    "migrations",
+                    "upgrade"));
+            assertThat(verbose.lines()).containsExactly(verbose.lines().get(0), "The database is now at b2f0c0de0002.");
+            assertThat(verbose.err())
+                    .as("logs, when asked for, go to stderr")
+                    .contains("Running upgrade a1f0c0de0001 -> b2f0c0de0002");
         }
     }
 

@@ -1,0 +1,35 @@
+package dev.migrations.internal.runtime;
+
+import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.platform.FailureKind;
+import java.util.List;
+
+/** What to do about a failed revision, when the kind of failure says more than the database's message. */
+final class FailureAdvice {
+
+    private FailureAdvice() {}
+
+    /**
+     * @param script the revision that failed, or null for a stamp
+     * @param startHeads where the run found the database
+     * @param headsAfter where it is now, or null when that could not be read
+     */
+    static String of(FailureKind kind, MigrationScript script, List<String> startHeads, List<String> headsAfter) {
+        if (kind == FailureKind.NEEDS_AUTOCOMMIT) {
+            return " The statement cannot run inside a transaction: declare the revision non-transactional"
+                    + " ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java).";
+        }
+        boolean firstRevisionOnAnEmptyHistory = script != null
+                && script.node().isBase()
+                && (startHeads == null || startHeads.isEmpty())
+                && headsAfter != null
+                && headsAfter.isEmpty();
+        if (kind == FailureKind.OBJECT_EXISTS && firstRevisionOnAnEmptyHistory) {
+            return " The database already has what its first revision creates, but no migration history: it"
+                    + " predates migrations (Hibernate's ddl-auto made it, say). If its schema is what revision "
+                    + script.id() + " creates, record that with `migrations stamp " + script.id() + "` instead of"
+                    + " running it (see \"Adopting an existing database\" in the README).";
+        }
+        return "";
+    }
+}
