@@ -217,6 +217,27 @@ class MigrationsAutoConfigurationTests {
                 });
     }
 
+    /** A scanned SQL script whose parent is a revision given in code: the graph joins them, in order. */
+    @Test
+    void aSqlScriptCanBuildOnARevisionAMigrationBeanMakes() {
+        runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
+                .withPropertyValues("migrations.locations=classpath:db/migrations,classpath:db/afterbean")
+                .withBean(BeanMigration.class, () -> new BeanMigration("bean_made"))
+                .run(context -> {
+                    Migrations migrations = context.getBean(Migrations.class);
+                    assertThat(migrations.current()).containsExactly("d4afbea00004");
+                    assertThat(migrations.appliedHistory())
+                            .extracting(row -> row.revision())
+                            .containsExactly("a1f0c0de0001", "b2f0c0de0002", "c3bea0000003", "d4afbea00004");
+                    assertThat(tables(context.getBean(DataSource.class))).contains("BEAN_MADE", "AFTER_BEAN");
+                    migrations.downgrade("-1");
+                    assertThat(migrations.current()).containsExactly("c3bea0000003");
+                    assertThat(tables(context.getBean(DataSource.class)))
+                            .contains("BEAN_MADE")
+                            .doesNotContain("AFTER_BEAN");
+                });
+    }
+
     @Test
     void aBeanOfAScannedMigrationClassIsOneRevisionNotTwo() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
