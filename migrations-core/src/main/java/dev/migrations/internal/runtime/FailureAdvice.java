@@ -4,8 +4,10 @@ import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.platform.FailureKind;
 import java.util.List;
 
-/** What to do about a failed revision, when the kind of failure says more than the database's message. */
+/** What to do about a failed revision: the last words of its report. */
 final class FailureAdvice {
+
+    private static final String FIX = " Fix the revision and run the command again.";
 
     private FailureAdvice() {}
 
@@ -17,7 +19,8 @@ final class FailureAdvice {
     static String of(FailureKind kind, MigrationScript script, List<String> startHeads, List<String> headsAfter) {
         if (kind == FailureKind.NEEDS_AUTOCOMMIT) {
             return " The statement cannot run inside a transaction: declare the revision non-transactional"
-                    + " ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java).";
+                    + " ('-- transactional: false' in a SQL script, @Revision(transactional = false) in Java)."
+                    + FIX;
         }
         boolean firstRevisionOnAnEmptyHistory = script != null
                 && script.node().isBase()
@@ -30,6 +33,6 @@ final class FailureAdvice {
                     + script.id() + " creates, record that with `migrations stamp " + script.id() + "` instead of"
                     + " running it (see \"Adopting an existing database\" in the README).";
         }
-        return "";
+        return FIX;
     }
 }

@@ -345,12 +345,7 @@ public final class MigrationRunner {
         String advice = FailureAdvice.of(store.platform().classify(e), script, startHeads, headsAfter);
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
         return new RevisionFailedException(
-                what + detail + "\n" + state.strip() + partial + advice
-                        + " Fix the revision and run the command again.",
-                revision,
-                statement,
-                done,
-                cause);
+                what + detail + "\n" + state.strip() + partial + advice, revision, statement, done, cause);
     }
 
     /** Where the run started, what it applied before the failure, and where the database is now. */
