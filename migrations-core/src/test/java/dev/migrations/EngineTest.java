@@ -37,6 +37,25 @@ class EngineTest {
                 .load();
     }
 
+    /** Alembic's answer: from the first revision, one step down is base, not "nothing to downgrade". */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void minusOneFromTheFirstRevisionReachesBase(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, tmp)) {
+            Scripts s = new Scripts(tmp.resolve("m"));
+            s.table("aaaa0001", null);
+            s.table("bbbb0002", "aaaa0001");
+            Migrations m = migrations(db, s);
+            m.upgrade("aaaa0001");
+            assertThat(m.downgrade("-1")).extracting(AppliedStep::revision).containsExactly("aaaa0001");
+            assertThat(m.current()).isEmpty();
+            assertThat(tables(db)).doesNotContain("t_aaaa0001");
+            m.upgrade("aaaa0001");
+            assertThatThrownBy(() -> m.downgrade("-2")).hasMessageContaining("didn't produce 2 migrations");
+            assertThat(m.current()).containsExactly("aaaa0001");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void linearUpgradeDowngradeAndHistory(Kind kind) throws Exception {
