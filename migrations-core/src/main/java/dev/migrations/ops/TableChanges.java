@@ -19,58 +19,150 @@ public final class TableChanges {
 
     /** True when {@link #apply} can fold this operation into a definition of {@code table}. */
     public static boolean folds(Operation op, String table) {
-        return table.equals(op.table())
-                && (op instanceof AddColumn
-                        || op instanceof DropColumn
-                        || op instanceof AlterColumn
-                        || op instanceof AddConstraint
-                        || op instanceof DropConstraint
-                        || op instanceof CreateIndex
-                        || op instanceof DropIndex
-                        || op instanceof SetTableComment);
+        if (!table.equals(op.table())) {
+            return false;
+        }
+        Change change = new Change(null);
+        op.accept(change);
+        return change.folds;
     }
 
     public static Table apply(Table table, Operation op) {
-        Table t = table.normalized();
-        if (op instanceof AddColumn o) {
-            if (t.column(o.column().name()).isPresent()) {
-                throw new IllegalArgumentException("Table " + t.name() + " already has a column "
-                        + o.column().name());
-            }
-            List<Column> columns = new ArrayList<>(t.columns());
-            columns.add(o.column());
-            return t.withColumns(columns).normalized();
-        } else if (op instanceof DropColumn o) {
-            return dropColumn(t, o.column());
-        } else if (op instanceof AlterColumn o) {
-            return alterColumn(t, o);
-        } else if (op instanceof AddConstraint o) {
-            if (o.constraint() instanceof PrimaryKey && t.primaryKey().isPresent()) {
-                throw new IllegalArgumentException("Table " + t.name() + " already has a primary key; drop it first");
-            }
-            o.constraint().columns().forEach(t::requireColumn);
-            List<Constraint> constraints = new ArrayList<>(t.constraints());
-            constraints.add(o.constraint());
-            return t.withConstraints(constraints);
-        } else if (op instanceof DropConstraint o) {
-            return dropConstraint(t, o);
-        } else if (op instanceof CreateIndex o) {
-            List<Index> indexes = new ArrayList<>(t.indexes());
-            indexes.add(o.index());
-            return t.withIndexes(indexes);
-        } else if (op instanceof DropIndex o) {
-            List<Index> indexes =
-                    t.indexes().stream().filter(i -> !i.name().equals(o.name())).toList();
-            if (indexes.size() == t.indexes().size() && !o.ifExists()) {
-                throw new IllegalArgumentException("Table " + t.name() + " has no index " + o.name());
-            }
-            return t.withIndexes(indexes);
-        } else if (op instanceof SetTableComment o) {
-            return t.withComment(o.comment());
-        } else if (op instanceof RenameTable o) {
-            return t.renamed(o.newName());
+        Change change = new Change(table.normalized());
+        Table changed = op.accept(change);
+        if (changed == null) {
+            throw new IllegalArgumentException(op.describe() + " does not change a table definition");
         }
-        throw new IllegalArgumentException(op.describe() + " does not change a table definition");
+        return changed;
+    }
+
+    /**
+     * One operation applied to a definition: the new definition, or null for an operation that
+     * changes no table definition. {@code folds} says whether a rebuild may collect it.
+     */
+    private static final class Change implements OperationVisitor<Table> {
+
+        private final Table t;
+        private boolean folds;
+
+        Change(Table t) {
+            this.t = t;
+        }
+
+        private Table folding(java.util.function.Supplier<Table> change) {
+            folds = true;
+            return t == null ? null : change.get();
+        }
+
+        @Override
+        public Table createTable(CreateTable op) {
+            return null;
+        }
+
+        @Override
+        public Table dropTable(DropTable op) {
+            return null;
+        }
+
+        /** Changes the definition, but a rebuild never collects it: it renames what is rebuilt. */
+        @Override
+        public Table renameTable(RenameTable op) {
+            return t == null ? null : t.renamed(op.newName());
+        }
+
+        @Override
+        public Table addColumn(AddColumn op) {
+            return folding(() -> {
+                if (t.column(op.column().name()).isPresent()) {
+                    throw new IllegalArgumentException("Table " + t.name() + " already has a column "
+                            + op.column().name());
+                }
+                List<Column> columns = new ArrayList<>(t.columns());
+                columns.add(op.column());
+                return t.withColumns(columns).normalized();
+            });
+        }
+
+        @Override
+        public Table dropColumn(DropColumn op) {
+            return folding(() -> TableChanges.dropColumn(t, op.column()));
+        }
+
+        @Override
+        public Table alterColumn(AlterColumn op) {
+            return folding(() -> TableChanges.alterColumn(t, op));
+        }
+
+        @Override
+        public Table createIndex(CreateIndex op) {
+            return folding(() -> {
+                List<Index> indexes = new ArrayList<>(t.indexes());
+                indexes.add(op.index());
+                return t.withIndexes(indexes);
+            });
+        }
+
+        @Override
+        public Table dropIndex(DropIndex op) {
+            return folding(() -> {
+                List<Index> indexes = t.indexes().stream()
+                        .filter(i -> !i.name().equals(op.name()))
+                        .toList();
+                if (indexes.size() == t.indexes().size() && !op.ifExists()) {
+                    throw new IllegalArgumentException("Table " + t.name() + " has no index " + op.name());
+                }
+                return t.withIndexes(indexes);
+            });
+        }
+
+        @Override
+        public Table addConstraint(AddConstraint op) {
+            return folding(() -> {
+                if (op.constraint() instanceof PrimaryKey && t.primaryKey().isPresent()) {
+                    throw new IllegalArgumentException(
+                            "Table " + t.name() + " already has a primary key; drop it first");
+                }
+                op.constraint().columns().forEach(t::requireColumn);
+                List<Constraint> constraints = new ArrayList<>(t.constraints());
+                constraints.add(op.constraint());
+                return t.withConstraints(constraints);
+            });
+        }
+
+        @Override
+        public Table dropConstraint(DropConstraint op) {
+            return folding(() -> TableChanges.dropConstraint(t, op));
+        }
+
+        @Override
+        public Table setTableComment(SetTableComment op) {
+            return folding(() -> t.withComment(op.comment()));
+        }
+
+        @Override
+        public Table createSequence(CreateSequence op) {
+            return null;
+        }
+
+        @Override
+        public Table alterSequence(AlterSequence op) {
+            return null;
+        }
+
+        @Override
+        public Table dropSequence(DropSequence op) {
+            return null;
+        }
+
+        @Override
+        public Table execute(Execute op) {
+            return null;
+        }
+
+        @Override
+        public Table bulkInsert(BulkInsert op) {
+            return null;
+        }
     }
 
     private static Table dropColumn(Table t, String name) {
