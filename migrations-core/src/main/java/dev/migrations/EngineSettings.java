@@ -5,6 +5,7 @@ import dev.migrations.api.MigrationListener;
 import dev.migrations.api.ScriptFormat;
 import dev.migrations.internal.script.Location;
 import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.lint.LintSettings;
 import dev.migrations.platform.DdlSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +32,11 @@ record EngineSettings(
         boolean validateChecksums,
         ClassLoader classLoader,
         GeneratedFiles generated,
-        List<MigrationListener> listeners) {
+        List<MigrationListener> listeners,
+        LintSettings lint) {
 
     public EngineSettings {
+        lint = lint == null ? LintSettings.DEFAULTS : lint;
         locations = List.copyOf(locations);
         extraScripts = List.copyOf(extraScripts);
         listeners = List.copyOf(listeners);

@@ -6,6 +6,9 @@ import dev.migrations.api.Validation;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.lint.LintReport;
+import dev.migrations.lint.LintSettings;
+import dev.migrations.lint.TraceReport;
 import dev.migrations.schema.SchemaSnapshot;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +31,7 @@ public final class Migrations {
     private final OfflineCommands offline;
     private final CompareCommands compare;
     private final WriteCommands write;
+    private final LintCommands lint;
 
     Migrations(EngineSettings settings) {
         this.engine = new Engine(settings);
@@ -36,6 +40,7 @@ public final class Migrations {
         this.offline = new OfflineCommands(engine);
         this.compare = new CompareCommands(engine, read);
         this.write = new WriteCommands(engine, compare);
+        this.lint = new LintCommands(engine, read);
     }
 
     public static MigrationsConfiguration configure() {
@@ -174,12 +179,46 @@ public final class Migrations {
      * says whether the entities match it.
      */
     public CheckResult check(SchemaSnapshot entities) {
-        return compare.check(entities);
+        CheckResult result = compare.check(entities);
+        return engine.settings().lint().enabled() ? result.withLint(lint.lintSinceBaseline()) : result;
     }
 
     /** The live schema as autogenerate reads it, without the engine's own tables. */
     public SchemaSnapshot inspectSchema() {
         return compare.inspectSchema();
+    }
+
+    // ---------------------------------------------------------------- lint
+
+    /**
+     * {@code lint [RANGE]}: the findings and lock preview of the pending revisions ({@code range}
+     * null), of what {@code upgrade TARGET} would run, or of a range {@code start:end}, with table
+     * sizes from the live catalog. Runs nothing.
+     */
+    public LintReport lint(String range) {
+        return lint.lint(range);
+    }
+
+    /**
+     * What {@code check} and the test check lint: the revisions after the lint baseline (all of them
+     * without one), from the scripts alone, without reading table sizes.
+     */
+    public LintReport lintSinceBaseline() {
+        return lint.lintSinceBaseline();
+    }
+
+    /**
+     * {@code lint --trace}: runs the pending revisions ({@code target} null) or those up to a target
+     * in one transaction that is always rolled back, and reports the locks each statement took and
+     * the tables it rewrote, next to the static answer.
+     */
+    public TraceReport traceLocks(String target) {
+        return lint.trace(target);
+    }
+
+    /** The lint settings this engine was configured with. */
+    public LintSettings lintSettings() {
+        return engine.settings().lint();
     }
 
     // ---------------------------------------------------------------- writing scripts

@@ -7,6 +7,7 @@ import dev.migrations.api.ScriptFormat;
 import dev.migrations.internal.script.JavaMigrationScript;
 import dev.migrations.internal.script.Location;
 import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.lint.LintSettings;
 import dev.migrations.platform.DdlSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public final class MigrationsConfiguration {
     String fileTemplate = "{year}{month}{day}_{hour}{minute}_{rev}_{slug}";
     final List<MigrationScript> extraScripts = new ArrayList<>();
     final List<MigrationListener> listeners = new ArrayList<>();
+    LintSettings lint = LintSettings.DEFAULTS;
 
     MigrationsConfiguration() {}
 
@@ -185,6 +187,15 @@ public final class MigrationsConfiguration {
     }
 
     /**
+     * How {@code lint}, {@code check} and the test check judge revisions: a level per rule, the table
+     * size below which a locking rule is a note, the baseline, the trace's budget.
+     */
+    public MigrationsConfiguration lint(LintSettings settings) {
+        this.lint = Objects.requireNonNull(settings);
+        return this;
+    }
+
+    /**
      * Scans the locations and validates the revision graph; fails on any bad script. The engine
      * keeps a copy of these settings: changing this builder afterwards does not change it.
      */
@@ -208,6 +219,7 @@ public final class MigrationsConfiguration {
                         generatedPackage,
                         generatedFormat,
                         fileTemplate),
-                listeners));
+                listeners,
+                lint));
     }
 }

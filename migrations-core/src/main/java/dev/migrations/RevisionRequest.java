@@ -34,9 +34,13 @@ public record RevisionRequest(
      *
      * @param renames renamed tables and columns, kept as renames instead of a drop and an add
      * @param unmanagedTables what to do with tables no entity maps
+     * @param baseline generate as if the database were empty (the first revision of a database that
+     *     predates migrations)
+     * @param safe write each change in its safe form where that is the same change in safer steps,
+     *     moving what must run outside a transaction to a second, non-transactional revision
      */
     public record Autogenerate(
-            SchemaSnapshot entities, Renames renames, UnmanagedTables unmanagedTables, boolean baseline) {
+            SchemaSnapshot entities, Renames renames, UnmanagedTables unmanagedTables, boolean baseline, boolean safe) {
 
         public Autogenerate {
             renames = renames == null ? Renames.NONE : renames;
@@ -44,7 +48,7 @@ public record RevisionRequest(
         }
 
         public Autogenerate(SchemaSnapshot entities, Renames renames, UnmanagedTables unmanagedTables) {
-            this(entities, renames, unmanagedTables, false);
+            this(entities, renames, unmanagedTables, false, false);
         }
 
         /**
@@ -52,7 +56,12 @@ public record RevisionRequest(
          * if the database were empty, whatever it holds. Stamp existing databases with it.
          */
         public static Autogenerate baseline(SchemaSnapshot entities) {
-            return new Autogenerate(entities, Renames.NONE, UnmanagedTables.REPORT, true);
+            return new Autogenerate(entities, Renames.NONE, UnmanagedTables.REPORT, true, false);
+        }
+
+        /** The same request, written in safe forms ({@code --safe}) or not. */
+        public Autogenerate safe(boolean inSafeForms) {
+            return new Autogenerate(entities, renames, unmanagedTables, baseline, inSafeForms);
         }
     }
 

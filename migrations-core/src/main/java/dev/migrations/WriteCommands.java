@@ -4,7 +4,6 @@ import dev.migrations.api.MigrationsException;
 import dev.migrations.api.MultipleHeadsException;
 import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.SchemaDiff;
-import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import dev.migrations.internal.graph.RevisionGraph;
 import dev.migrations.internal.graph.RevisionNode;
 import dev.migrations.internal.graph.Target;
@@ -46,7 +45,16 @@ final class WriteCommands {
         if (options == null) {
             return new GeneratedRevision(
                     id,
-                    write(id, down, request.branchLabels(), dependsOn, request.message(), request.format(), null, null),
+                    write(
+                            id,
+                            down,
+                            request.branchLabels(),
+                            dependsOn,
+                            request.message(),
+                            request.format(),
+                            null,
+                            null,
+                            true),
                     null);
         }
         if (request.format() == ScriptFormat.SQL) {
@@ -68,7 +76,10 @@ final class WriteCommands {
         if (diff.isEmpty()) {
             return new GeneratedRevision(null, null, diff);
         }
-        JavaOpsRenderer renderer = new JavaOpsRenderer();
+        String message = request.message() == null ? "" : request.message();
+        AutogenerateFiles.Plan plan =
+                new AutogenerateFiles(engine).plan(diff, id, ScriptWriter.newId(), message, down, options.safe());
+        AutogenerateFiles.Body main = plan.main();
         Path file = write(
                 id,
                 down,
@@ -76,9 +87,24 @@ final class WriteCommands {
                 dependsOn,
                 request.message(),
                 ScriptFormat.JAVA,
-                renderer.upgrade(diff),
-                renderer.downgrade(diff));
-        return new GeneratedRevision(id, file, diff);
+                main.upgrade(),
+                main.downgrade(),
+                true);
+        Path followUp = null;
+        if (plan.followUp() != null) {
+            AutogenerateFiles.Body next = plan.followUp();
+            followUp = write(
+                    next.id(),
+                    List.of(id),
+                    List.of(),
+                    List.of(),
+                    message + " (outside a transaction)",
+                    ScriptFormat.JAVA,
+                    next.upgrade(),
+                    next.downgrade(),
+                    false);
+        }
+        return new GeneratedRevision(id, file, diff, followUp, plan.lint());
     }
 
     private List<String> parentsOf(RevisionRequest request) {
@@ -125,7 +151,8 @@ final class WriteCommands {
                 message,
                 null,
                 null,
-                null);
+                null,
+                true);
     }
 
     private Path write(
@@ -136,7 +163,8 @@ final class WriteCommands {
             String message,
             ScriptFormat format,
             String upgradeBody,
-            String downgradeBody) {
+            String downgradeBody,
+            boolean transactional) {
         RevisionGraph graph = engine.graph();
         String id = revId == null ? ScriptWriter.newId() : revId;
         if (graph.contains(id)) {
@@ -151,7 +179,7 @@ final class WriteCommands {
             }
         }
         ScriptWriter.NewRevision revision = new ScriptWriter.NewRevision(
-                id, down, labels, dependsOn, message == null ? "" : message, true, upgradeBody, downgradeBody);
+                id, down, labels, dependsOn, message == null ? "" : message, transactional, upgradeBody, downgradeBody);
         EngineSettings.GeneratedFiles files = engine.settings().generated();
         ScriptWriter writer = new ScriptWriter(
                 files.sourceDirectory(), files.sqlDirectory(), files.packageName(), files.fileTemplate());

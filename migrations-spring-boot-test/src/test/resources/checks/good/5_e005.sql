@@ -1,6 +1,7 @@
 -- revision: e005
 -- down_revision: d004
 -- message: tag notes
+-- lint_ignore: drop-column: no release reads notes.body since tags replaced it in c003
 
 -- +upgrade
 CREATE TABLE note_tags (

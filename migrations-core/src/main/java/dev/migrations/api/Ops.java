@@ -17,6 +17,7 @@ import dev.migrations.ops.Execute;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
+import dev.migrations.ops.ValidateConstraint;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;
@@ -159,6 +160,34 @@ public interface Ops {
 
     default void createCheckConstraint(String name, String table, String condition) {
         addConstraint(table, new CheckConstraint(name, condition));
+    }
+
+    /**
+     * Adds a foreign key or check without checking the existing rows (PostgreSQL's {@code NOT VALID}:
+     * a brief lock and no scan; new and changed rows are checked from now on). Check the old rows
+     * later with {@link #validateConstraint}, in a transaction of its own. Elsewhere a plain add.
+     */
+    default void addConstraintNotValid(String table, Constraint constraint) {
+        apply(new AddConstraint(null, table, constraint).withoutValidation());
+    }
+
+    /**
+     * Checks the existing rows against a constraint added with {@link #addConstraintNotValid}
+     * (PostgreSQL's {@code VALIDATE CONSTRAINT}, which lets reads and writes go on while it scans).
+     * Nothing to do elsewhere.
+     */
+    default void validateConstraint(String table, String name) {
+        apply(new ValidateConstraint(null, table, name));
+    }
+
+    /**
+     * Adds a named unique or primary key that takes over an existing unique index (PostgreSQL's
+     * {@code USING INDEX}): build the index with {@link #createIndexConcurrently} first, and the
+     * constraint costs a brief lock instead of an index build under an exclusive lock. Elsewhere a
+     * plain add.
+     */
+    default void addConstraintUsingIndex(String table, Constraint constraint, String index) {
+        apply(new AddConstraint(null, table, constraint).usingIndex(index));
     }
 
     /** Drops a named constraint; the type lets SQLite find an unnamed primary key. */

@@ -3,6 +3,7 @@ package dev.migrations.api;
 import dev.migrations.ops.BulkInsert;
 import dev.migrations.ops.CreateTable;
 import dev.migrations.ops.Operation;
+import dev.migrations.ops.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,9 @@ public interface ReversibleMigration extends Migration {
             }
             if (op instanceof BulkInsert insert && created.contains(insert.schema() + "." + insert.table())) {
                 continue; // rows put into a table this revision creates go when the table is dropped
+            }
+            if (op instanceof ValidateConstraint) {
+                continue; // dropping the constraint, the reverse of its addition, undoes the validation too
             }
             reversed.add(
                     0,

@@ -38,4 +38,11 @@ public @interface Revision {
 
     /** False for statements that cannot run in a transaction, such as CREATE INDEX CONCURRENTLY. */
     boolean transactional() default true;
+
+    /**
+     * Lint findings this revision accepts, each as {@code "rule-id: why it is safe here"}; the lint
+     * report shows them as ignored, with the reason. Example: {@code lintIgnore = "drop-column: no
+     * release since 4.2 reads users.nickname"}.
+     */
+    String[] lintIgnore() default {};
 }

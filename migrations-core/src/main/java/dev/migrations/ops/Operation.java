@@ -17,6 +17,7 @@ public sealed interface Operation
                 DropIndex,
                 AddConstraint,
                 DropConstraint,
+                ValidateConstraint,
                 CreateSequence,
                 AlterSequence,
                 DropSequence,

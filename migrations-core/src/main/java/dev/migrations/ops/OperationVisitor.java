@@ -29,6 +29,8 @@ public interface OperationVisitor<R> {
 
     R dropConstraint(DropConstraint op);
 
+    R validateConstraint(ValidateConstraint op);
+
     R createSequence(CreateSequence op);
 
     R alterSequence(AlterSequence op);

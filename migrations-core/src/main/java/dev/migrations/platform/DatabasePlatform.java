@@ -135,6 +135,13 @@ public abstract class DatabasePlatform {
         return null;
     }
 
+    // ---------------------------------------------------------------- lint
+
+    /** What this database does when a change runs (locks, rewrites, its own lint rules); nothing known by default. */
+    public SafetyRules safety() {
+        return SafetyRules.NONE;
+    }
+
     // ---------------------------------------------------------------- autogenerate
 
     /** Reads the catalog; only where {@link Capability#AUTOGENERATE} is present. */

@@ -18,6 +18,7 @@ import dev.migrations.ops.Operation;
 import dev.migrations.ops.OperationVisitor;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
+import dev.migrations.ops.ValidateConstraint;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
@@ -88,9 +89,16 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
                 + (o.ifExists() ? "IF EXISTS " : "") + table(o.schema(), o.name()));
     }
 
+    /** A plain add; a database that can skip the check of old rows or take over an index says so itself. */
     @Override
     public List<String> addConstraint(AddConstraint o) {
         return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " ADD " + constraint(o.constraint()));
+    }
+
+    /** Nothing by default: the rows were checked when the constraint was added. */
+    @Override
+    public List<String> validateConstraint(ValidateConstraint o) {
+        return List.of();
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class Platforms {
                         + KNOWN.stream().map(DatabasePlatform::id).collect(Collectors.joining(", "))));
     }
 
+    /** Every registered platform (the generic one left out). */
+    public static List<DatabasePlatform> all() {
+        return KNOWN;
+    }
+
     /** The platforms that can do everything the engine offers, for messages. */
     static String fullySupported() {
         return KNOWN.stream()

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's house rules, pinned: data flows one way through its stages (schema ← ops ← api ←
- * platform ← graph, scripts ← runtime ← autogenerate ← commands and facade), everything one database
+ * platform ← graph, scripts ← runtime ← autogenerate ← commands and facade; the lint beside runtime
+ * and autogenerate, on platform, graph and scripts), everything one database
  * does stays in its platform package, no Spring in the engine, no package cycles, and no source file
  * grows past what one reader can hold.
  */
@@ -55,6 +56,8 @@ class ArchitectureTest {
                 .definedBy("dev.migrations.internal.runtime..")
                 .layer("autogenerate")
                 .definedBy("dev.migrations.autogenerate..")
+                .layer("lint")
+                .definedBy("dev.migrations.lint..")
                 .layer("commands")
                 .definedBy("dev.migrations")
                 .whereLayer("commands")
@@ -63,14 +66,17 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("commands")
                 .whereLayer("runtime")
                 .mayOnlyBeAccessedByLayers("autogenerate", "commands")
+                .whereLayer("lint")
+                .mayOnlyBeAccessedByLayers("commands")
                 .whereLayer("scripts")
-                .mayOnlyBeAccessedByLayers("runtime", "commands")
+                .mayOnlyBeAccessedByLayers("runtime", "lint", "commands")
                 .whereLayer("graph")
-                .mayOnlyBeAccessedByLayers("scripts", "runtime", "commands")
+                .mayOnlyBeAccessedByLayers("scripts", "runtime", "lint", "commands")
                 .whereLayer("platform")
-                .mayOnlyBeAccessedByLayers("runtime", "autogenerate", "commands")
+                .mayOnlyBeAccessedByLayers("runtime", "autogenerate", "lint", "commands")
                 .whereLayer("api")
-                .mayOnlyBeAccessedByLayers("platform", "graph", "scripts", "runtime", "autogenerate", "commands")
+                .mayOnlyBeAccessedByLayers(
+                        "platform", "graph", "scripts", "runtime", "autogenerate", "lint", "commands")
                 .check(ENGINE);
     }
 

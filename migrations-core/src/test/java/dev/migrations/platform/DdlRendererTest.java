@@ -21,6 +21,35 @@ class DdlRendererTest {
     private static final SqlDialect SQLITE = Platforms.named("sqlite").sql();
     private static final SqlDialect H2 = Platforms.named("h2").sql();
 
+    /** NOT VALID, VALIDATE and USING INDEX on PostgreSQL; a plain add (and nothing to validate) elsewhere. */
+    @Test
+    void constraintsAddedWithoutACheckOrOverAnIndex() {
+        dev.migrations.schema.ForeignKey key =
+                dev.migrations.schema.Dsl.foreignKey("fk_o_u", "user_id").references("user", "id");
+        dev.migrations.ops.AddConstraint notValid =
+                new dev.migrations.ops.AddConstraint(null, "order", key).withoutValidation();
+        dev.migrations.ops.AddConstraint overIndex = new dev.migrations.ops.AddConstraint(
+                        null, "user", dev.migrations.schema.Dsl.unique("uq_email", "email"))
+                .usingIndex("ux_email");
+        dev.migrations.ops.ValidateConstraint validate =
+                new dev.migrations.ops.ValidateConstraint(null, "order", "fk_o_u");
+        DdlRenderer postgres = Platforms.named("postgresql").ddl();
+        assertThat(postgres.render(notValid))
+                .containsExactly("ALTER TABLE \"order\" ADD CONSTRAINT fk_o_u FOREIGN KEY (user_id) REFERENCES \"user\""
+                        + " (id) NOT VALID");
+        assertThat(postgres.render(validate)).containsExactly("ALTER TABLE \"order\" VALIDATE CONSTRAINT fk_o_u");
+        assertThat(postgres.render(overIndex))
+                .containsExactly("ALTER TABLE \"user\" ADD CONSTRAINT uq_email UNIQUE USING INDEX ux_email");
+        DdlRenderer h2 = Platforms.named("h2").ddl();
+        assertThat(h2.render(notValid)).singleElement().asString().doesNotContain("NOT VALID");
+        assertThat(h2.render(validate)).isEmpty();
+        assertThat(h2.render(overIndex)).containsExactly("ALTER TABLE \"user\" ADD CONSTRAINT uq_email UNIQUE (email)");
+        assertThatThrownBy(() -> new dev.migrations.ops.AddConstraint(
+                                null, "t", dev.migrations.schema.Dsl.unique("u", "a"))
+                        .withoutValidation())
+                .hasMessageContaining("Only a foreign key or a check can be added without validation");
+    }
+
     @Test
     void reservedWordsAndMixedCaseAreQuotedPlainNamesAreNot() {
         assertThat(POSTGRES.identifier("order")).isEqualTo("\"order\"");

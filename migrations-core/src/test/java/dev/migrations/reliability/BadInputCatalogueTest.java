@@ -57,7 +57,7 @@ class BadInputCatalogueTest {
                         "unknown header key",
                         s -> s.write("001_a1.sql", HEADER + "-- down_revison: a0\n-- +upgrade\nSELECT 1;\n"),
                         m -> m.upgrade("heads"),
-                        "Malformed migration <dir>/m/001_a1.sql:4: unknown header key 'down_revison' (known keys: branch_labels, create_date, depends_on, down_revision, message, revision, transactional)."),
+                        "Malformed migration <dir>/m/001_a1.sql:4: unknown header key 'down_revison' (known keys: branch_labels, create_date, depends_on, down_revision, lint_ignore, message, revision, transactional)."),
                 new Case(
                         "header key twice",
                         s -> s.write("001_a1.sql", HEADER + "-- message: again\n-- +upgrade\nSELECT 1;\n"),

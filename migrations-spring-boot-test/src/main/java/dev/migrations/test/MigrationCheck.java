@@ -6,6 +6,12 @@ public enum MigrationCheck {
     /** The scripts have exactly the expected number of heads (one, unless configured). */
     SINGLE_HEAD("single head"),
 
+    /**
+     * The safety lint finds no error in the revisions after the lint baseline (all of them without
+     * one): nothing that locks a busy table, rewrites it, or breaks the running application version.
+     */
+    LINT("lint"),
+
     /** Every revision applies, in graph order, on an empty database. */
     UPGRADE_FROM_BASE("upgrade from base"),
 

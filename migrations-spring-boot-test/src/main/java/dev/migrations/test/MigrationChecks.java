@@ -4,6 +4,8 @@ import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.render.DiffReport;
+import dev.migrations.lint.LintReport;
+import dev.migrations.platform.Severity;
 import dev.migrations.schema.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,6 +58,21 @@ public final class MigrationChecks {
                     + heads.stream().map(id -> "  " + describe(id)).collect(Collectors.joining("\n"))
                     + "\nTwo heads usually mean two branches met in version control without a merge revision: run"
                     + " `migrations merge -m \"merge heads\" heads` and commit the file it writes.");
+        }
+    }
+
+    /**
+     * The lint finds no error in the revisions after the lint baseline (every revision without one),
+     * read from the scripts alone: nothing runs and the database is not read.
+     */
+    public void lint() {
+        LintReport report = migrations.lintSinceBaseline();
+        if (report.hasErrors()) {
+            throw failure("The lint found " + report.count(Severity.ERROR) + " error(s) in " + report.scope() + ":\n"
+                    + indent(report.renderFindings().strip().lines().toList())
+                    + "\nUse the safe forms it shows; where a finding is safe here, accept it in the revision with a"
+                    + " reason (@Revision(lintIgnore = \"rule-id: why\") or '-- lint_ignore: rule-id: why'), or set the"
+                    + " lint baseline to the newest revision that already ran in production.");
         }
     }
 

@@ -37,6 +37,7 @@ public @interface MigrationsTest {
     /** The checks to run, in this order; all of them unless narrowed. */
     MigrationCheck[] checks() default {
         MigrationCheck.SINGLE_HEAD,
+        MigrationCheck.LINT,
         MigrationCheck.UPGRADE_FROM_BASE,
         MigrationCheck.MODEL_MATCHES_SCHEMA,
         MigrationCheck.STAIRWAY,

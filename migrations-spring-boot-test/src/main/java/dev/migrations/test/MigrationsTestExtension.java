@@ -69,6 +69,12 @@ final class MigrationsTestExtension implements TestTemplateInvocationContextProv
             }
             switch (check) {
                 case SINGLE_HEAD -> checks.heads(settings.heads());
+                case LINT -> {
+                    Assumptions.assumeTrue(
+                            engine.getValue().lintSettings().enabled(),
+                            "migrations.lint.enabled is false; leave LINT out of @MigrationsTest(checks = ...).");
+                    checks.lint();
+                }
                 case UPGRADE_FROM_BASE -> checks.upgradeFromBase();
                 case MODEL_MATCHES_SCHEMA -> checks.modelMatchesSchema(entities(spring));
                 case STAIRWAY -> checks.stairway();

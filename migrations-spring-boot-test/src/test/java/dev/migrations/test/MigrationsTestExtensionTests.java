@@ -39,6 +39,7 @@ class MigrationsTestExtensionTests {
             assertThat(outcomes)
                     .containsExactly(
                             Map.entry("single head", TestExecutionResult.Status.SUCCESSFUL),
+                            Map.entry("lint", TestExecutionResult.Status.SUCCESSFUL),
                             Map.entry("upgrade from base", TestExecutionResult.Status.SUCCESSFUL),
                             Map.entry("model matches schema", TestExecutionResult.Status.SUCCESSFUL),
                             Map.entry("stairway", TestExecutionResult.Status.SUCCESSFUL),
@@ -110,6 +111,32 @@ class MigrationsTestExtensionTests {
                     .contains("Detected ")
                     .contains("addColumn(\"notes\"")
                     .contains("summary");
+        }
+    }
+
+    /** The lint check reads the scripts only: the errors, where they are, and the safe form. */
+    @ParameterizedTest
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "H2"})
+    void lintNamesEachErrorWithItsSafeFormAndRunsNothing(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, tmp)) {
+            String message = failure(run(CheckFixtures.Unsafe.class, db), "lint");
+            assertThat(message)
+                    .startsWith("The lint found " + (kind == Kind.POSTGRESQL ? 2 : 1) + " error(s) in 2 revisions"
+                            + " (base:heads):")
+                    .contains("Revision b002 \"index titles, drop bodies\"")
+                    .contains("ERROR   drop-column at line 7: dropping notes.body loses its values")
+                    .contains("'-- lint_ignore: drop-column: <why it is safe now>'")
+                    .contains("set the lint baseline");
+            if (kind == Kind.POSTGRESQL) {
+                assertThat(message)
+                        .contains("ERROR   index-not-concurrent at line 6")
+                        .contains("CREATE INDEX CONCURRENTLY notes_title ON notes (title);");
+            }
+            assertThat(engine(db, "unsafe").current()).isEmpty();
+            assertThat(outcomes(run(CheckFixtures.UnsafeBeforeTheBaseline.class, db)))
+                    .containsExactly(Map.entry("lint", TestExecutionResult.Status.SUCCESSFUL));
         }
     }
 

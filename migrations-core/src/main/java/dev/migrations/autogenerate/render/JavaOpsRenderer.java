@@ -17,6 +17,7 @@ import dev.migrations.ops.DropTable;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
+import dev.migrations.ops.ValidateConstraint;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
@@ -98,15 +99,26 @@ public final class JavaOpsRenderer {
             return "ops.alterColumn(" + str(a.table()) + ", " + str(a.column()) + ", c -> c" + alterations(a) + ");";
         }
         if (op instanceof CreateIndex c) {
-            return "ops.createIndex(" + index(c.index()) + ");";
+            return (c.concurrently() ? "ops.createIndexConcurrently(" : "ops.createIndex(") + index(c.index()) + ");";
+        }
+        if (op instanceof DropIndex d && d.concurrently() && d.original() != null) {
+            return "ops.dropIndexConcurrently(" + index(d.original()) + ");";
         }
         if (op instanceof DropIndex d) {
             return d.original() == null
                     ? "ops.dropIndex(" + str(d.name()) + ");"
                     : "ops.dropIndex(" + index(d.original()) + ");";
         }
+        if (op instanceof AddConstraint a && a.usingIndex() != null) {
+            return "ops.addConstraintUsingIndex(" + str(a.table()) + ", " + constraint(a.constraint()) + ", "
+                    + str(a.usingIndex()) + ");";
+        }
         if (op instanceof AddConstraint a) {
-            return "ops.addConstraint(" + str(a.table()) + ", " + constraint(a.constraint()) + ");";
+            return (a.notValid() ? "ops.addConstraintNotValid(" : "ops.addConstraint(") + str(a.table()) + ", "
+                    + constraint(a.constraint()) + ");";
+        }
+        if (op instanceof ValidateConstraint v) {
+            return "ops.validateConstraint(" + str(v.table()) + ", " + str(v.name()) + ");";
         }
         if (op instanceof DropConstraint d) {
             return "ops.dropConstraint(" + str(d.table()) + ", " + constraint(d.original()) + ");";

@@ -1,5 +1,6 @@
 package dev.migrations.internal.script;
 
+import dev.migrations.schema.OmitWhenDefault;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -81,15 +82,29 @@ final class CanonicalForm {
         out.append(value.getClass().getSimpleName()).append('(');
         String separator = "";
         for (RecordComponent component : value.getClass().getRecordComponents()) {
-            out.append(separator).append(component.getName()).append('=');
+            Object componentValue;
             try {
-                write(component.getAccessor().invoke(value), out);
+                componentValue = component.getAccessor().invoke(value);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot read " + component + " of " + value.getClass(), e);
             }
+            if (component.isAnnotationPresent(OmitWhenDefault.class) && isDefault(componentValue)) {
+                continue;
+            }
+            out.append(separator).append(component.getName()).append('=');
+            write(componentValue, out);
             separator = ",";
         }
         out.append(')');
+    }
+
+    private static boolean isDefault(Object value) {
+        return value == null
+                || Boolean.FALSE.equals(value)
+                || (value instanceof Number number && number.doubleValue() == 0)
+                || (value instanceof Optional<?> optional && optional.isEmpty())
+                || (value instanceof Collection<?> items && items.isEmpty())
+                || (value instanceof Map<?, ?> map && map.isEmpty());
     }
 
     private static void quote(String text, StringBuilder out) {

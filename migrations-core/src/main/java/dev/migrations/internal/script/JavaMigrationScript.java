@@ -23,7 +23,8 @@ public final class JavaMigrationScript extends MigrationScript {
                         clean(revision.dependsOn()),
                         revision.message(),
                         revision.createDate(),
-                        revision.transactional()),
+                        revision.transactional(),
+                        clean(revision.lintIgnore())),
                 type.getName());
         this.type = type;
     }

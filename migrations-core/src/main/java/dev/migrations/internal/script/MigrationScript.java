@@ -11,6 +11,7 @@ public abstract sealed class MigrationScript permits SqlMigrationScript, JavaMig
     private final String message;
     private final String createDate;
     private final boolean transactional;
+    private final List<String> lintIgnore;
 
     protected MigrationScript(Header header, String source) {
         this.node = new RevisionNode(
@@ -18,6 +19,7 @@ public abstract sealed class MigrationScript permits SqlMigrationScript, JavaMig
         this.message = header.message();
         this.createDate = header.createDate();
         this.transactional = header.transactional();
+        this.lintIgnore = header.lintIgnore();
     }
 
     public String id() {
@@ -38,6 +40,11 @@ public abstract sealed class MigrationScript permits SqlMigrationScript, JavaMig
 
     public boolean transactional() {
         return transactional;
+    }
+
+    /** The lint findings the revision accepts, each {@code "rule-id: reason"}, as its header gives them. */
+    public List<String> lintIgnore() {
+        return lintIgnore;
     }
 
     /** The file or class the revision came from. */
@@ -66,5 +73,22 @@ public abstract sealed class MigrationScript permits SqlMigrationScript, JavaMig
             List<String> dependsOn,
             String message,
             String createDate,
-            boolean transactional) {}
+            boolean transactional,
+            List<String> lintIgnore) {
+
+        public Header {
+            lintIgnore = lintIgnore == null ? List.of() : List.copyOf(lintIgnore);
+        }
+
+        public Header(
+                String id,
+                List<String> downRevisions,
+                List<String> branchLabels,
+                List<String> dependsOn,
+                String message,
+                String createDate,
+                boolean transactional) {
+            this(id, downRevisions, branchLabels, dependsOn, message, createDate, transactional, List.of());
+        }
+    }
 }

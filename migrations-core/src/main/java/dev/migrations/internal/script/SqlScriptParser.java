@@ -18,8 +18,18 @@ import java.util.regex.Pattern;
  */
 public final class SqlScriptParser {
 
+    /** The one key that may repeat: each line accepts one lint finding, {@code rule-id: reason}. */
+    static final String LINT_IGNORE = "lint_ignore";
+
     static final Set<String> KEYS = Set.of(
-            "revision", "down_revision", "branch_labels", "depends_on", "message", "transactional", "create_date");
+            "revision",
+            "down_revision",
+            "branch_labels",
+            "depends_on",
+            "message",
+            "transactional",
+            "create_date",
+            LINT_IGNORE);
     private static final String UPGRADE = "-- +upgrade";
     private static final String DOWNGRADE = "-- +downgrade";
     // Compiled once: a boot reads every revision file, so per-line regex compilation adds up at 10,000 files.
@@ -33,6 +43,7 @@ public final class SqlScriptParser {
         String text = rawText.startsWith("\uFEFF") ? rawText.substring(1) : rawText;
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         Map<String, String> header = new LinkedHashMap<>();
+        List<String> lintIgnore = new ArrayList<>();
         int upgradeAt = -1;
         int downgradeAt = -1;
         boolean inHeader = true;
@@ -91,6 +102,10 @@ public final class SqlScriptParser {
                         "unknown header key '" + key + "' (known keys: "
                                 + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
             }
+            if (key.equals(LINT_IGNORE)) {
+                lintIgnore.add(content.substring(colon + 1).strip());
+                continue;
+            }
             if (header.containsKey(key)) {
                 throw malformed(source, lineNo, "header key '" + key + "' given twice");
             }
@@ -121,7 +136,8 @@ public final class SqlScriptParser {
                 list(header.get("depends_on")),
                 header.getOrDefault("message", ""),
                 header.getOrDefault("create_date", ""),
-                transactional);
+                transactional,
+                lintIgnore);
         int upgradeEnd = downgradeAt >= 0 ? downgradeAt : lines.length;
         String upgradeSql = join(lines, upgradeAt + 1, upgradeEnd);
         String downgradeSql = downgradeAt >= 0 ? join(lines, downgradeAt + 1, lines.length) : null;

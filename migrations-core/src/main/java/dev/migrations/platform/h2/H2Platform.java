@@ -7,6 +7,7 @@ import dev.migrations.platform.DdlSettings;
 import dev.migrations.platform.FailureKind;
 import dev.migrations.platform.InMemoryScratch;
 import dev.migrations.platform.RevisionSession;
+import dev.migrations.platform.SafetyRules;
 import dev.migrations.platform.SchemaInspector;
 import dev.migrations.platform.ScratchSchema;
 import dev.migrations.platform.SqlDialect;
@@ -32,6 +33,7 @@ public final class H2Platform extends DatabasePlatform {
 
     private final H2Sql sql = new H2Sql();
     private final H2Ddl ddl = new H2Ddl(sql);
+    private final H2Safety safety = new H2Safety();
 
     @Override
     public String id() {
@@ -89,6 +91,11 @@ public final class H2Platform extends DatabasePlatform {
     @Override
     public RevisionSession session(Connection connection, DdlSettings settings) {
         return new H2RevisionSession(connection);
+    }
+
+    @Override
+    public SafetyRules safety() {
+        return safety;
     }
 
     @Override

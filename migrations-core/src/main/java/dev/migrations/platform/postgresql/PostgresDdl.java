@@ -1,8 +1,11 @@
 package dev.migrations.platform.postgresql;
 
+import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.AlterColumn;
+import dev.migrations.ops.ValidateConstraint;
 import dev.migrations.platform.DdlRenderer;
 import dev.migrations.schema.ColumnType;
+import dev.migrations.schema.PrimaryKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,5 +71,22 @@ final class PostgresDdl extends DdlRenderer {
     @Override
     protected String concurrentlyKeyword() {
         return "CONCURRENTLY ";
+    }
+
+    /** {@code NOT VALID} skips the check of existing rows; {@code USING INDEX} takes over a built index. */
+    @Override
+    public List<String> addConstraint(AddConstraint o) {
+        if (o.usingIndex() != null) {
+            return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " ADD CONSTRAINT "
+                    + id(o.constraint().name()) + (o.constraint() instanceof PrimaryKey ? " PRIMARY KEY" : " UNIQUE")
+                    + " USING INDEX " + id(o.usingIndex()));
+        }
+        List<String> plain = super.addConstraint(o);
+        return o.notValid() ? List.of(plain.get(0) + " NOT VALID") : plain;
+    }
+
+    @Override
+    public List<String> validateConstraint(ValidateConstraint o) {
+        return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " VALIDATE CONSTRAINT " + id(o.name()));
     }
 }

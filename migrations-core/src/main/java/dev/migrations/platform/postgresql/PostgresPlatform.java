@@ -7,6 +7,7 @@ import dev.migrations.platform.DdlRenderer;
 import dev.migrations.platform.DdlSettings;
 import dev.migrations.platform.FailureKind;
 import dev.migrations.platform.RevisionSession;
+import dev.migrations.platform.SafetyRules;
 import dev.migrations.platform.SchemaInspector;
 import dev.migrations.platform.ScratchSchema;
 import dev.migrations.platform.SqlDialect;
@@ -35,6 +36,7 @@ public final class PostgresPlatform extends DatabasePlatform {
 
     private final PostgresSql sql = new PostgresSql();
     private final PostgresDdl ddl = new PostgresDdl(sql);
+    private final PostgresSafety safety = new PostgresSafety(sql);
 
     @Override
     public String id() {
@@ -108,6 +110,11 @@ public final class PostgresPlatform extends DatabasePlatform {
     @Override
     public RevisionSession session(Connection connection, DdlSettings settings) {
         return new PostgresRevisionSession(connection, settings);
+    }
+
+    @Override
+    public SafetyRules safety() {
+        return safety;
     }
 
     @Override

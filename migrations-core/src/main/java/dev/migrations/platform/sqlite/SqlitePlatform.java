@@ -8,6 +8,7 @@ import dev.migrations.platform.DdlSettings;
 import dev.migrations.platform.FailureKind;
 import dev.migrations.platform.InMemoryScratch;
 import dev.migrations.platform.RevisionSession;
+import dev.migrations.platform.SafetyRules;
 import dev.migrations.platform.SchemaInspector;
 import dev.migrations.platform.ScratchSchema;
 import dev.migrations.platform.SqlDialect;
@@ -32,6 +33,7 @@ public final class SqlitePlatform extends DatabasePlatform {
 
     private final SqliteSql sql = new SqliteSql();
     private final SqliteDdl ddl = new SqliteDdl(sql);
+    private final SqliteSafety safety = new SqliteSafety(sql);
     private final SqliteRebuilder rebuilder = new SqliteRebuilder(ddl);
 
     @Override
@@ -125,6 +127,11 @@ public final class SqlitePlatform extends DatabasePlatform {
     @Override
     public TableRebuilder rebuilder() {
         return rebuilder;
+    }
+
+    @Override
+    public SafetyRules safety() {
+        return safety;
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.migrations.ops.Operation;
 import dev.migrations.ops.OperationVisitor;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
+import dev.migrations.ops.ValidateConstraint;
 import dev.migrations.platform.TableRebuilder;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Table;
@@ -92,6 +93,11 @@ final class SqliteRebuilder implements TableRebuilder {
         @Override
         public Boolean dropConstraint(DropConstraint op) {
             return true;
+        }
+
+        @Override
+        public Boolean validateConstraint(ValidateConstraint op) {
+            return false;
         }
 
         @Override

@@ -37,6 +37,21 @@ class SqlScriptParserTest {
         assertThat(script.downgradeStatements()).extracting(SqlStatement::line).containsExactly(12);
     }
 
+    /** The one header key that may repeat: each line accepts one lint finding; the checksum ignores them. */
+    @Test
+    void lintIgnoreMayRepeatAndIsNotPartOfTheChecksum() {
+        String accepting = SCRIPT.replace(
+                "-- transactional: false\n",
+                "-- transactional: false\n-- lint_ignore: drop-column: unused since 4.2\n"
+                        + "-- LINT_IGNORE: rename-column: nobody reads it\n");
+        SqlMigrationScript script = SqlScriptParser.parse("V1.sql", accepting);
+        assertThat(script.lintIgnore())
+                .containsExactly("drop-column: unused since 4.2", "rename-column: nobody reads it");
+        assertThat(script.checksum())
+                .isEqualTo(SqlScriptParser.parse("V1.sql", SCRIPT).checksum());
+        assertThat(SqlScriptParser.parse("V1.sql", SCRIPT).lintIgnore()).isEmpty();
+    }
+
     @Test
     void checksumIgnoresLineEndingsBomAndTrailingSpaceButNotEdits() {
         String crlf = "\uFEFF" + SCRIPT.replace("\n", "  \r\n");

@@ -128,6 +128,7 @@ public final class MigrationsAutoConfiguration {
             map.from(generate.getPackageName()).to(configuration::generatedPackage);
             map.from(generate.getFormat()).to(configuration::generatedFormat);
             map.from(generate.getFileTemplate()).to(configuration::fileTemplate);
+            configuration.lint(properties.getLint().settings());
         }
 
         /** The locations with {@code {vendor}} replaced by the database's id (postgresql, h2, sqlite...). */

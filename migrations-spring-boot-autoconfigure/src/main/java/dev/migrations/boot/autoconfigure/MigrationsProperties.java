@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -117,6 +118,12 @@ public class MigrationsProperties {
      * Settings for files written by the revision and merge commands.
      */
     private final Generate generate = new Generate();
+
+    /**
+     * Settings of the safety lint.
+     */
+    @NestedConfigurationProperty
+    private final MigrationsLintProperties lint = new MigrationsLintProperties();
 
     /** Where and how {@code revision} and {@code merge} write new scripts. */
     public static class Generate {
@@ -317,5 +324,9 @@ public class MigrationsProperties {
 
     public Generate getGenerate() {
         return generate;
+    }
+
+    public MigrationsLintProperties getLint() {
+        return lint;
     }
 }

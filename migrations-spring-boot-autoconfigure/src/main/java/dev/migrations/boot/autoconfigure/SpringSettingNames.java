@@ -19,6 +19,8 @@ public final class SpringSettingNames {
                 "raise ddlLockTimeout / ddlLockRetries",
                 "raise migrations.ddl-lock-timeout /" + " migrations.ddl-lock-retries");
         PHRASES.put("turn validateChecksums off", "set migrations.validate-checksums=false");
+        PHRASES.put("set ddlLockTimeout", "set migrations.ddl-lock-timeout");
+        PHRASES.put("smallTableRows (", "migrations.lint.small-table-rows (");
         PHRASES.put("fix the locations setting", "fix migrations.locations");
         PHRASES.put(
                 "Check the user and password of the DataSource (or of the separate migration connection)",

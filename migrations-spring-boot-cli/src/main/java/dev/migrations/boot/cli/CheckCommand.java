@@ -2,12 +2,14 @@ package dev.migrations.boot.cli;
 
 import dev.migrations.CheckResult;
 import dev.migrations.api.MigrationsException;
+import dev.migrations.lint.LintReport;
 import dev.migrations.schema.SchemaSnapshot;
 import picocli.CommandLine.Command;
 
 /**
- * {@code check}: fails unless the database is at the scripts' heads with no checksum drift and,
- * when the application has JPA entities, matches them (Alembic's check).
+ * {@code check}: fails unless the database is at the scripts' heads with no checksum drift, the
+ * revisions after the lint baseline have no lint error, and, when the application has JPA entities,
+ * the database matches them (Alembic's check).
  */
 @Command(
         name = "check",
@@ -29,6 +31,9 @@ final class CheckCommand extends SessionCommand {
         SchemaSnapshot entities = EntityComparison.entities(session);
         if (entities == null) {
             session.engine().validate().requireValid();
+            LintReport lint =
+                    session.engine().lintSettings().enabled() ? session.engine().lintSinceBaseline() : null;
+            CheckLint.report(lint, session.out());
             session.out()
                     .println("No differences: the database is at the scripts' heads ("
                             + MoveCommands.at(session.engine().current()) + "); this application has no JPA entities to"
@@ -36,12 +41,13 @@ final class CheckCommand extends SessionCommand {
             return 0;
         }
         CheckResult result = session.engine().check(entities);
-        if (!result.passed()) {
+        if (!result.diff().isEmpty()) {
             EntityComparison.report(result.diff(), session.out());
             throw new MigrationsException("New upgrade operations detected: the entities and the database differ in "
                     + result.diff().changes().size() + " step(s), listed above. Run `migrations revision --autogenerate"
                     + " -m \"...\"`, review the file and apply it.");
         }
+        CheckLint.report(result.lint(), session.out());
         session.out()
                 .println("No new upgrade operations detected: the database is at the scripts' heads ("
                         + MoveCommands.at(result.heads()) + ") and matches the entities.");

@@ -37,7 +37,8 @@ public final class MigrationsCommandLine implements Runnable {
             "show",
             "revision",
             "merge",
-            "check");
+            "check",
+            "lint");
 
     @Spec
     private CommandSpec spec;
@@ -62,7 +63,8 @@ public final class MigrationsCommandLine implements Runnable {
             new ReadCommands.Show(session),
             new ScriptCommands.Revision(session),
             new ScriptCommands.Merge(session),
-            new CheckCommand(session)
+            new CheckCommand(session),
+            new LintCommand(session)
         }) {
             commandLine.addSubcommand(command);
         }

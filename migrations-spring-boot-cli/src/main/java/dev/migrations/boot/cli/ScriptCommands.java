@@ -2,6 +2,7 @@ package dev.migrations.boot.cli;
 
 import dev.migrations.GeneratedRevision;
 import dev.migrations.RevisionRequest;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
@@ -51,6 +52,13 @@ final class ScriptCommands {
                         "With --autogenerate: drop tables no entity maps" + " (they are only reported otherwise).")
         boolean dropUnmanagedTables;
 
+        @Option(
+                names = "--safe",
+                description = "With --autogenerate: write each change in its safe form where that is the same change"
+                        + " in safer steps (a concurrent index, a NOT VALID foreign key validated later); what must"
+                        + " run outside a transaction goes to a second, non-transactional revision.")
+        boolean safe;
+
         @Option(names = "--head", paramLabel = "REV", description = "Revision to build on (default: head).")
         String head;
 
@@ -94,11 +102,15 @@ final class ScriptCommands {
                         RevisionRequest.Autogenerate.baseline(EntityComparison.requireEntities(session)));
             } else if (autogenerate) {
                 request = request.autogenerate(new RevisionRequest.Autogenerate(
-                        EntityComparison.requireEntities(session),
-                        Renames.parse(renames),
-                        dropUnmanagedTables
-                                ? SchemaComparator.UnmanagedTables.DROP
-                                : SchemaComparator.UnmanagedTables.REPORT));
+                                EntityComparison.requireEntities(session),
+                                Renames.parse(renames),
+                                dropUnmanagedTables
+                                        ? SchemaComparator.UnmanagedTables.DROP
+                                        : SchemaComparator.UnmanagedTables.REPORT)
+                        .safe(safe));
+            } else if (safe) {
+                throw new MigrationsException("--safe rewrites what --autogenerate finds; add --autogenerate, or"
+                        + " write the safe forms by hand (`migrations lint` shows them).");
             }
             GeneratedRevision generated = session.engine().revision(request);
             if (generated.diff() != null) {
@@ -117,6 +129,13 @@ final class ScriptCommands {
                         .println("A database that already has these tables: record that with `migrations stamp "
                                 + generated.revision() + "` (a new database gets them from `migrations upgrade`).");
             }
+            if (generated.followUp() != null) {
+                session.out()
+                        .println("Generating "
+                                + generated.followUp().toAbsolutePath().normalize()
+                                + " ... done (non-transactional: it runs what cannot run in a transaction)");
+            }
+            AutogenerateLint.report(generated.lint(), safe, session.out());
             return 0;
         }
     }
