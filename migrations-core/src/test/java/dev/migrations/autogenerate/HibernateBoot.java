@@ -13,6 +13,7 @@ import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -52,6 +53,19 @@ final class HibernateBoot {
      * can be diffed.
      */
     static SchemaSnapshot boot(TestDatabase db, List<Class<?>> entities, String action) {
+        return boot(db, entities, action, factory -> {});
+    }
+
+    /**
+     * Boots over the migrated schema without touching it and writes one row of every concrete
+     * entity: what the application will do first.
+     */
+    static void persistOneOfEach(TestDatabase db, List<Class<?>> entities) {
+        boot(db, entities, "none", factory -> EntityRows.persistOneOfEach(factory, entities));
+    }
+
+    private static SchemaSnapshot boot(
+            TestDatabase db, List<Class<?>> entities, String action, Consumer<SessionFactory> use) {
         SchemaSnapshot[] captured = new SchemaSnapshot[1];
         Integrator capture = new Integrator() {
             @Override
@@ -82,6 +96,7 @@ final class HibernateBoot {
             entities.forEach(sources::addAnnotatedClass);
             try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
                 assertThat(factory).isNotNull();
+                use.accept(factory);
             }
         }
         return captured[0];
