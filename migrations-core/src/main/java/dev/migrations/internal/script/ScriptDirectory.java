@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * All revisions found under the configured locations, SQL files and Java classes together, and
- * the graph they form. Files are read once; SQL bodies are split only when they run.
+ * the graph they form. Files are read once; SQL bodies are split only when they run. A classpath root
+ * that carries a current build-time index ({@link RevisionIndex}) is not scanned at all.
  */
 public final class ScriptDirectory {
 
@@ -83,15 +84,16 @@ public final class ScriptDirectory {
         if (given.isEmpty()) {
             return new ScriptDirectory(locations, found);
         }
-        Set<Class<?>> givenTypes = new HashSet<>();
+        // By class name, so a revision known from the index is not loaded just to be compared.
+        Set<String> givenTypes = new HashSet<>();
         for (MigrationScript script : given) {
             if (script instanceof JavaMigrationScript java) {
-                givenTypes.add(java.type());
+                givenTypes.add(java.type().getName());
             }
         }
         List<MigrationScript> all = new ArrayList<>();
         for (MigrationScript script : found) {
-            if (!(script instanceof JavaMigrationScript java && givenTypes.contains(java.type()))) {
+            if (!(script instanceof JavaMigrationScript && givenTypes.contains(script.source()))) {
                 all.add(script);
             }
         }
@@ -169,7 +171,7 @@ public final class ScriptDirectory {
                     URLConnection connection = url.openConnection();
                     if (connection instanceof JarURLConnection jar) {
                         jar.setUseCaches(false);
-                        scanJar(jar, base, loader, out);
+                        scanJar(jar, url, base, loader, out);
                     }
                 }
             } catch (IOException e) {
@@ -182,6 +184,9 @@ public final class ScriptDirectory {
 
     private static void scanDirectory(Path dir, String base, ClassLoader loader, Map<String, MigrationScript> out)
             throws IOException {
+        if (IndexedRoots.fromDirectory(dir, base, loader, out)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String rel = base + "/" + dir.relativize(file).toString().replace('\\', '/');
@@ -195,13 +200,16 @@ public final class ScriptDirectory {
     }
 
     private static void scanJar(
-            JarURLConnection connection, String base, ClassLoader loader, Map<String, MigrationScript> out)
+            JarURLConnection connection, URL root, String base, ClassLoader loader, Map<String, MigrationScript> out)
             throws IOException {
         JarFile jar = connection.getJarFile();
         String entryName = connection.getEntryName();
         String prefix = (entryName == null || entryName.isEmpty() ? base : entryName);
         prefix = prefix.endsWith("/") ? prefix : prefix + "/";
         String stripped = prefix.substring(0, prefix.length() - base.length() - 1);
+        if (IndexedRoots.fromJar(jar, prefix, root, base, loader, out)) {
+            return;
+        }
         for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
             JarEntry entry = entries.nextElement();
             String name = entry.getName();
