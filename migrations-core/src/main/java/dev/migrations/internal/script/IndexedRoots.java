@@ -109,6 +109,36 @@ final class IndexedRoots {
                 out);
     }
 
+    /**
+     * A root that cannot be listed (a native image's {@code resource:} URLs): its index is taken as it
+     * is, since such an image is built from the very files the index describes.
+     */
+    static boolean fromUrl(URL rootUrl, String base, ClassLoader loader, Map<String, MigrationScript> out) {
+        String root = rootUrl.toString().endsWith("/") ? rootUrl.toString() : rootUrl + "/";
+        String text;
+        try {
+            text = readUrl(root + RevisionIndex.FILE_NAME);
+        } catch (MigrationsException e) {
+            return scanning(rootUrl, "it cannot be listed and has no readable " + RevisionIndex.FILE_NAME);
+        }
+        Optional<RevisionIndex> index = RevisionIndex.read(text);
+        if (index.isEmpty()) {
+            return false;
+        }
+        List<Listed> listed = new ArrayList<>();
+        for (RevisionIndex.Entry entry : index.get().entries()) {
+            listed.add(
+                    entry.kind() == RevisionIndex.Kind.SQL
+                            ? new Listed(entry.path(), entry.size(), entry.crc(), -1)
+                            : new Listed(
+                                    entry.path().substring(base.length() + 1).replace('.', '/') + ".class",
+                                    -1,
+                                    -1,
+                                    -1));
+        }
+        return use(rootUrl, text, Long.MAX_VALUE, listed, base, loader, path -> () -> readUrl(root + path), out);
+    }
+
     private static boolean use(
             Object root,
             String text,

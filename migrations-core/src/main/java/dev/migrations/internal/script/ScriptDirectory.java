@@ -156,6 +156,9 @@ public final class ScriptDirectory {
             throw new UncheckedIOException("Cannot list " + location, e);
         }
         if (!roots.hasMoreElements()) {
+            roots = indexedRoots(base, loader);
+        }
+        if (!roots.hasMoreElements()) {
             // Not an error: a new application may have no migrations yet. A typo would read nothing, though.
             log.warn(
                     "Migrations location {} is not on the classpath, so no revisions are read from it. Create the"
@@ -172,6 +175,13 @@ public final class ScriptDirectory {
                     if (connection instanceof JarURLConnection jar) {
                         jar.setUseCaches(false);
                         scanJar(jar, url, base, loader, out);
+                    } else if (!IndexedRoots.fromUrl(url, base, loader, out)) {
+                        log.warn(
+                                "Migrations location {} in {} cannot be listed and has no {}; no revisions are"
+                                        + " read from it.",
+                                location,
+                                url,
+                                RevisionIndex.FILE_NAME);
                     }
                 }
             } catch (IOException e) {
@@ -180,6 +190,20 @@ public final class ScriptDirectory {
                 throw new MigrationsException("Bad classpath URL " + url, e);
             }
         }
+    }
+
+    /** The roots found by their index, where folders are not resources themselves (a native image). */
+    private static Enumeration<URL> indexedRoots(String base, ClassLoader loader) {
+        List<URL> roots = new ArrayList<>();
+        try {
+            for (URL index : Collections.list(loader.getResources(base + "/" + RevisionIndex.FILE_NAME))) {
+                String text = index.toString();
+                roots.add(new URL(text.substring(0, text.length() - RevisionIndex.FILE_NAME.length() - 1)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + base, e);
+        }
+        return Collections.enumeration(roots);
     }
 
     private static void scanDirectory(Path dir, String base, ClassLoader loader, Map<String, MigrationScript> out)

@@ -260,12 +260,18 @@ public final class MigrationsAutoConfiguration {
         private static final class MigrationsUrlCondition {}
     }
 
-    /** Keeps the default location's SQL files in a native image. */
+    /**
+     * Keeps the default location's revisions in a native image: exactly what its index lists, or the
+     * whole folder without one. Configured locations get theirs from {@link MigrationsIndexAotProcessor}.
+     */
     static final class MigrationsRuntimeHints implements RuntimeHintsRegistrar {
 
         @Override
         public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-            hints.resources().registerPattern("db/migrations/**");
+            MigrationsIndexHints.register(
+                    hints,
+                    classLoader != null ? classLoader : MigrationsRuntimeHints.class.getClassLoader(),
+                    List.of("classpath:db/migrations"));
         }
     }
 }
