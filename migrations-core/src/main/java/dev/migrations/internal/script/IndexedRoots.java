@@ -232,8 +232,8 @@ final class IndexedRoots {
 
     private static String readUrl(String url) {
         try {
+            // cached: a jar's directory is read once, not once per revision that runs
             URLConnection connection = new URL(url).openConnection();
-            connection.setUseCaches(false);
             try (InputStream in = connection.getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }

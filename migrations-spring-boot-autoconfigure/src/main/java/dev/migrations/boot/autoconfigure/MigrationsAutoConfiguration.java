@@ -103,7 +103,9 @@ public final class MigrationsAutoConfiguration {
                 Migrations migrations, MigrationsProperties properties, ObjectProvider<MigrationStrategy> strategy) {
             MigrationStrategy startup = strategy.getIfAvailable(() -> switch (properties.getMode()) {
                 case VALIDATE -> m -> m.validate().requireValid();
-                case UPGRADE, NONE -> m -> m.upgrade(properties.getTarget());
+                case UPGRADE -> m -> m.upgrade(properties.getTarget());
+                // reached only in AOT mode, where the condition was decided at build time (the command line sets none)
+                case NONE -> m -> {};
             });
             return new MigrationsInitializer(migrations, startup);
         }
