@@ -122,6 +122,18 @@ class MigrationsIndexHintsTests {
     }
 
     @Test
+    void aVendorLocationKeepsEveryVendorsFolder() {
+        RuntimeHints hints = new RuntimeHints();
+        MigrationsIndexHints.register(
+                hints, new URLClassLoader(new URL[0], null), List.of("classpath:db/{vendor}", "filesystem:/srv/sql"));
+
+        assertThat(RuntimeHintsPredicates.resource().forResource("db/postgresql/V1__one.sql"))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.resource().forResource("srv/sql/V1__one.sql"))
+                .rejects(hints);
+    }
+
+    @Test
     void processAotContributesNothingWhenMigrationsAreDisabled() {
         DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
         StandardEnvironment environment = new StandardEnvironment();
