@@ -103,7 +103,9 @@ public final class MigrationsAutoConfiguration {
                 Migrations migrations, MigrationsProperties properties, ObjectProvider<MigrationStrategy> strategy) {
             MigrationStrategy startup = strategy.getIfAvailable(() -> switch (properties.getMode()) {
                 case VALIDATE -> m -> m.validate().requireValid();
-                case UPGRADE, NONE -> m -> m.upgrade(properties.getTarget());
+                case UPGRADE -> m -> m.upgrade(properties.getTarget());
+                // reached only in AOT mode, where the condition was decided at build time (the command line sets none)
+                case NONE -> m -> {};
             });
             return new MigrationsInitializer(migrations, startup);
         }
@@ -260,12 +262,18 @@ public final class MigrationsAutoConfiguration {
         private static final class MigrationsUrlCondition {}
     }
 
-    /** Keeps the default location's SQL files in a native image. */
+    /**
+     * Keeps the default location's revisions in a native image: exactly what its index lists, or the
+     * whole folder without one. Configured locations get theirs from {@link MigrationsIndexAotProcessor}.
+     */
     static final class MigrationsRuntimeHints implements RuntimeHintsRegistrar {
 
         @Override
         public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-            hints.resources().registerPattern("db/migrations/**");
+            MigrationsIndexHints.register(
+                    hints,
+                    classLoader != null ? classLoader : MigrationsRuntimeHints.class.getClassLoader(),
+                    List.of("classpath:db/migrations"));
         }
     }
 }
