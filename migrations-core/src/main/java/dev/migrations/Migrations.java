@@ -32,9 +32,17 @@ public final class Migrations {
     private final CompareCommands compare;
     private final WriteCommands write;
     private final LintCommands lint;
+    private final Tenants tenants;
+    private final String tenantName;
 
-    Migrations(EngineSettings settings) {
-        this.engine = new Engine(settings);
+    Migrations(EngineSettings settings, TenantSettings tenantSettings) {
+        this(new Engine(settings), tenantSettings, null);
+    }
+
+    private Migrations(Engine engine, TenantSettings tenantSettings, String tenantName) {
+        this.engine = engine;
+        this.tenantName = tenantName;
+        this.tenants = new Tenants(this, tenantSettings);
         this.read = new ReadCommands(engine);
         this.move = new MoveCommands(engine, read);
         this.offline = new OfflineCommands(engine);
@@ -45,6 +53,41 @@ public final class Migrations {
 
     public static MigrationsConfiguration configure() {
         return new MigrationsConfiguration();
+    }
+
+    // ---------------------------------------------------------------- tenants
+
+    /** This instance's tenants and the fan-out over them (none configured: an empty list). */
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    /**
+     * One tenant of this instance, by name: a configured tenant, or else a schema of that name on
+     * this instance's DataSource (a tenant being provisioned). Safe to call while a boot migrates the
+     * same tenant: the tenant's lock makes one of them wait, and the other then finds nothing to do.
+     */
+    public Migrations tenant(String name) {
+        return tenant(tenants.list().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseGet(() -> Tenant.schema(name)));
+    }
+
+    /** The commands for one tenant, sharing this instance's scripts and listeners. */
+    public Migrations tenant(Tenant tenant) {
+        return new Migrations(engine.forTenant(tenant), TenantSettings.NONE, tenant.name());
+    }
+
+    /** Whether tenants sharing this instance's database may change their schemas at once. */
+    boolean concurrentSchemaChanges() {
+        return engine.settings().dataSource() == null
+                || engine.withConnection(c -> engine.platform(c).concurrentSchemaChanges());
+    }
+
+    /** The tenant these commands run for, or null for the instance itself. */
+    public String tenantName() {
+        return tenantName;
     }
 
     /** The DataSource the engine migrates, or null when it only renders offline SQL. */
