@@ -92,14 +92,20 @@ public final class Tenants {
         return run;
     }
 
-    /** Where every tenant stands; reads only. */
+    /**
+     * A tenant's standing in a word: {@code failed} (a revision failed, or an applied script was
+     * edited), {@code up to date}, or {@code behind}.
+     */
+    public static String standing(DatabaseStatus status) {
+        if (!status.failed().isEmpty() || !status.checksumMismatches().isEmpty()) {
+            return "failed";
+        }
+        return status.upToDate() ? "up to date" : "behind";
+    }
+
+    /** Where every tenant stands ({@link #standing}); reads only, takes no lock. */
     public TenantRun<DatabaseStatus> status() {
-        return run(
-                list(),
-                settings.parallelism(),
-                "read",
-                Migrations::status,
-                s -> s.upToDate() ? "up to date" : "behind");
+        return run(list(), settings.parallelism(), "read", Migrations::status, Tenants::standing);
     }
 
     /**
