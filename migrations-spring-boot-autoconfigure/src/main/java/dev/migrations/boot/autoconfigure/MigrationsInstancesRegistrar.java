@@ -4,6 +4,7 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
 import dev.migrations.MigrationsTenants;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -41,6 +42,7 @@ final class MigrationsInstancesRegistrar implements BeanDefinitionRegistryPostPr
     static Map<String, MigrationsInstanceProperties> instances(Environment environment) {
         return Binder.get(environment)
                 .bind("migrations.instances", Bindable.mapOf(String.class, MigrationsInstanceProperties.class))
+                .map(found -> (Map<String, MigrationsInstanceProperties>) new TreeMap<>(found))
                 .orElse(Map.of());
     }
 
@@ -51,6 +53,11 @@ final class MigrationsInstancesRegistrar implements BeanDefinitionRegistryPostPr
             return;
         }
         ConfigurableListableBeanFactory beanFactory = (ConfigurableListableBeanFactory) registry;
+        // the top-level mode none turns every instance's startup off: what the command line sets
+        boolean startup = Binder.get(environment)
+                .bind("migrations.mode", MigrationsProperties.Mode.class)
+                .map(mode -> mode != MigrationsProperties.Mode.NONE)
+                .orElse(true);
         instances(environment).forEach((name, properties) -> {
             if (!properties.isEnabled()) {
                 return;
@@ -58,7 +65,7 @@ final class MigrationsInstancesRegistrar implements BeanDefinitionRegistryPostPr
             String engineName = name + ENGINE_SUFFIX;
             registry.registerBeanDefinition(
                     engineName, new RootBeanDefinition(Migrations.class, () -> engine(name, properties, beanFactory)));
-            if (properties.getMode() != MigrationsProperties.Mode.NONE) {
+            if (startup && properties.getMode() != MigrationsProperties.Mode.NONE) {
                 registry.registerBeanDefinition(
                         engineName + "Initializer",
                         new RootBeanDefinition(
