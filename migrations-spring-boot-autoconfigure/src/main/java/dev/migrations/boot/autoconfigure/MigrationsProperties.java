@@ -134,8 +134,9 @@ public class MigrationsProperties {
     private final MigrationsTenantsProperties tenants = new MigrationsTenantsProperties();
 
     /**
-     * Named instances, each migrating a DataSource of its own with the same keys as these. When any
-     * is set, the top-level keys configure no instance of their own.
+     * Named instances, each migrating a DataSource of its own with the same keys as these plus
+     * data-source (the DataSource bean's name). When any is set, the top-level keys configure no
+     * instance of their own.
      */
     private Map<String, MigrationsInstanceProperties> instances = new LinkedHashMap<>();
 
