@@ -85,6 +85,11 @@ public final class Migrations {
                 || engine.withConnection(c -> engine.platform(c).concurrentSchemaChanges());
     }
 
+    /** The schema tenants among {@code tenants} an upgrade to heads would leave alone, read in one batch. */
+    java.util.Set<String> tenantsAtHeads(List<Tenant> tenants) {
+        return TenantsAtHeads.find(engine, tenants);
+    }
+
     /** The tenant these commands run for, or null for the instance itself. */
     public String tenantName() {
         return tenantName;

@@ -68,21 +68,17 @@ public final class Tenants {
         return tenants;
     }
 
-    /** Upgrades every tenant to {@code target} ({@code heads} when null). */
+    /**
+     * Upgrades every tenant to {@code target} ({@code heads} when null). For {@code heads}, the schema
+     * tenants already there are recognised in one batch read and not connected to one by one.
+     */
     public TenantRun<List<AppliedStep>> upgrade(String target) {
         List<Tenant> tenants = list();
-        int threads = settings.parallelism();
-        if (threads > 1
-                && tenants.stream().anyMatch(t -> t.dataSource() == null)
-                && !instance.concurrentSchemaChanges()) {
-            log.info("This database locks its catalog for a transaction's DDL: tenants migrate one at a time.");
-            threads = 1;
-        }
+        Set<String> atHeads = target == null || "heads".equals(target) ? instance.tenantsAtHeads(tenants) : Set.of();
         TenantRun<List<AppliedStep>> run = run(
                 tenants,
-                threads,
                 "migrated",
-                m -> m.upgrade(target),
+                m -> atHeads.contains(m.tenantName()) ? List.of() : m.upgrade(target),
                 steps -> steps.isEmpty() ? "up to date" : "upgraded");
         if (run.anyFailed()) {
             log.warn(run.summary());

@@ -3,12 +3,16 @@ package dev.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.api.AppliedStep;
+import dev.migrations.api.ChecksumDriftException;
 import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationListener;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases.Kind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,6 +147,45 @@ class TenantsTest {
                     .containsExactlyInAnyOrder("t_aaaa0001", "t_bbbb0002", "migrations_version", "migrations_history");
             assertThat(migrations.tenant(name).tenantName()).isEqualTo(name);
             assertThat(migrations.tenant(fixture.name(0)).current()).isEmpty();
+        }
+    }
+
+    /** The batch read that spares up-to-date tenants their own run still catches every kind of difference. */
+    @ParameterizedTest
+    @EnumSource(
+            value = Kind.class,
+            names = {"POSTGRESQL", "H2"})
+    void theNoOpRunReadsTenantsInOneBatchAndStillSeesBehindAndEditedOnes(Kind kind) throws Exception {
+        try (TenantFixture fixture = new TenantFixture(kind, 6, tmp)) {
+            Scripts scripts = threeTables();
+            AtomicInteger runs = new AtomicInteger();
+            MigrationsConfiguration configuration = Migrations.configure()
+                    .dataSource(fixture.dataSource)
+                    .locations(scripts.location())
+                    .tenants(() -> fixture.tenants)
+                    .listeners(new MigrationListener() {
+                        @Override
+                        public void runStarting(String command, String target) {
+                            runs.incrementAndGet();
+                        }
+                    });
+            Migrations migrations = configuration.load();
+            migrations.tenants().upgrade("heads");
+            migrations.tenant(fixture.tenants.get(4)).downgrade("-1");
+            runs.set(0);
+
+            TenantRun<List<AppliedStep>> noOp = migrations.tenants().upgrade(null);
+
+            assertThat(noOp.counts()).containsEntry("up to date", 5).containsEntry("upgraded", 1);
+            assertThat(runs.get()).as("only the tenant behind ran").isEqualTo(1);
+
+            scripts.write(
+                    "000_aaaa0001.sql",
+                    Files.readString(scripts.dir().resolve("000_aaaa0001.sql"))
+                            .replace("name VARCHAR(50)", "name VARCHAR(60)"));
+            TenantRun<List<AppliedStep>> edited = configuration.load().tenants().upgrade("heads");
+            assertThat(edited.counts()).containsEntry("failed", 6);
+            assertThat(edited.failures().get(0).error()).isInstanceOf(ChecksumDriftException.class);
         }
     }
 }
