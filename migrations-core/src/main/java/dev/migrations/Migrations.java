@@ -2,6 +2,7 @@ package dev.migrations;
 
 import dev.migrations.api.AppliedStep;
 import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.api.Validation;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
@@ -68,10 +69,18 @@ public final class Migrations {
      * same tenant: the tenant's lock makes one of them wait, and the other then finds nothing to do.
      */
     public Migrations tenant(String name) {
-        return tenant(tenants.list().stream()
+        List<Tenant> listed = tenants.list();
+        return tenant(listed.stream()
                 .filter(t -> t.name().equals(name))
                 .findFirst()
-                .orElseGet(() -> Tenant.schema(name)));
+                .orElseGet(() -> {
+                    if (dataSource() == null) {
+                        throw new MigrationsException("No tenant named " + name + ": this instance has no DataSource"
+                                + " of its own to hold it as a schema, and its tenants are "
+                                + listed.stream().map(Tenant::name).toList() + ".");
+                    }
+                    return Tenant.schema(name);
+                }));
     }
 
     /** The commands for one tenant, sharing this instance's scripts and listeners. */

@@ -1,11 +1,13 @@
 package dev.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.api.AppliedStep;
 import dev.migrations.api.ChecksumDriftException;
 import dev.migrations.api.HistoryRecord;
 import dev.migrations.api.MigrationListener;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.testing.Scripts;
 import dev.migrations.testing.TestDatabases.Kind;
 import java.nio.file.Files;
@@ -186,6 +188,18 @@ class TenantsTest {
             TenantRun<List<AppliedStep>> edited = configuration.load().tenants().upgrade("heads");
             assertThat(edited.counts()).containsEntry("failed", 6);
             assertThat(edited.failures().get(0).error()).isInstanceOf(ChecksumDriftException.class);
+        }
+    }
+
+    @Test
+    void anUnlistedTenantOfAnInstanceWithoutADataSourceIsRefusedByName() throws Exception {
+        try (TenantFixture fixture = new TenantFixture(Kind.SQLITE, 2, tmp)) {
+            Migrations migrations = migrations(fixture, threeTables(), 2, false);
+
+            assertThatThrownBy(() -> migrations.tenant("nobody"))
+                    .isInstanceOf(MigrationsException.class)
+                    .hasMessageContaining("No tenant named nobody")
+                    .hasMessageContaining(fixture.name(1));
         }
     }
 }
