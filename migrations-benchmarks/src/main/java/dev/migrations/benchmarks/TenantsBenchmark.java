@@ -18,7 +18,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Schema-per-tenant on PostgreSQL: {@code tenants} schemas × {@code revisions} revisions from empty
  * and the no-op run over them, with the engine's fan-out ({@code parallelism} at once), the same
  * work serially, and Flyway looped over the schemas in one JVM (what users do today). Also one
- * tenant's no-op boot and one catalog query, the yardsticks of the no-op target.
+ * tenant's no-op boot and one catalog query, the yardsticks of the no-op target. {@code
+ * -Dserial=false} and {@code -Dflyway=false} leave those runs out.
  */
 public final class TenantsBenchmark {
 
@@ -55,8 +56,10 @@ public final class TenantsBenchmark {
 
         long[] parallel = ours(ds, ours, "bp_", PARALLELISM);
         System.out.printf("| engine, parallelism %d | %,d | %,d |%n", PARALLELISM, parallel[0], parallel[1]);
-        long[] serial = ours(ds, ours, "bs_", 1);
-        System.out.printf("| engine, serial | %,d | %,d |%n", serial[0], serial[1]);
+        if (!"false".equals(System.getProperty("serial"))) {
+            long[] serial = ours(ds, ours, "bs_", 1);
+            System.out.printf("| engine, serial | %,d | %,d |%n", serial[0], serial[1]);
+        }
         if (!"false".equals(System.getProperty("flyway"))) {
             long[] peer = flyway(ds, flyway, "bf_");
             System.out.printf("| Flyway looped over the schemas | %,d | %,d |%n", peer[0], peer[1]);
