@@ -68,7 +68,8 @@ public final class ScriptWriter {
         }
         s.append("import dev.migrations.api.Migration;\nimport dev.migrations.api.Ops;\n")
                 .append("import dev.migrations.api.Revision;\n");
-        if (revision.upgradeBody().contains("Map.of(")) { // seed rows: ops.bulkInsert(t, List.of(Map.of(...)))
+        if (revision.upgradeBody() != null
+                && revision.upgradeBody().contains("Map.of(")) { // seed rows: ops.bulkInsert(t, List.of(Map.of(...)))
             s.append("import java.util.List;\nimport java.util.Map;\n");
         }
         s.append('\n');

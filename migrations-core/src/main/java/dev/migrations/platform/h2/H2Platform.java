@@ -55,6 +55,12 @@ public final class H2Platform extends DatabasePlatform {
         return productName.equalsIgnoreCase("h2");
     }
 
+    /** A transaction's DDL holds H2's catalog (SYS) lock until it commits: one schema at a time. */
+    @Override
+    public boolean concurrentSchemaChanges() {
+        return false;
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.SEQUENCES, Capability.AUTOGENERATE);
