@@ -149,7 +149,7 @@ public final class SchemaComparator {
             // Rows already there would have no value: add it nullable, fill it, then forbid NULL.
             plan.addColumns.add(change(new AddColumn(null, table, bare.nullable(true)), null));
             AlterColumn notNull =
-                    new AlterColumn(null, table, bare.name(), null, null, false, null, null, null, bare.nullable(true));
+                    AlterColumn.of(null, table, bare.name()).nullable(false).existing(bare.nullable(true));
             plan.addColumns.add(new SchemaChange(
                     notNull,
                     notNull.reverse().orElse(null),
@@ -189,13 +189,17 @@ public final class SchemaComparator {
             alter = alter.comment(defined.comment());
         }
         if (live.isIdentity() != target.isIdentity()) {
-            plan.notes.add("Column " + table + "." + live.name() + (target.isIdentity() ? " becomes" : " stops being")
-                    + " an identity column; autogenerate does not write that change: write it by hand.");
+            alter = alter.identity(target.isIdentity());
+            if (!target.isIdentity()) {
+                risks.add("stops generating values for " + table + "." + live.name()
+                        + ": inserts must give it from now on");
+            }
         }
         if (alter.type() != null
                 || alter.nullable() != null
                 || alter.serverDefault() != null
-                || alter.comment() != null) {
+                || alter.comment() != null
+                || alter.identity() != null) {
             plan.alterColumns.add(change(
                     alter.existing(live.withoutConstraints()), risks.isEmpty() ? null : String.join("; ", risks)));
         }

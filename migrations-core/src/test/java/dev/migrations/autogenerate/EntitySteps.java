@@ -1,0 +1,70 @@
+package dev.migrations.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrations.autogenerate.compare.Renames;
+import dev.migrations.autogenerate.compare.SchemaComparator;
+import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.platform.Platforms;
+import dev.migrations.schema.SchemaSnapshot;
+import dev.migrations.testing.Catalog;
+import dev.migrations.testing.TestDatabases.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A developer's loop over entity versions on one database: boot Hibernate on the entities,
+ * autogenerate a Java revision, compile it, upgrade, and require the next diff to be empty; going
+ * back one revision must leave the catalog exactly as it was before (constraint texts and defaults
+ * included, compared as the catalog spells them).
+ */
+final class EntitySteps {
+
+    private final TestDatabase db;
+    private final GeneratedRevisions revisions;
+
+    EntitySteps(TestDatabase db, Path dir) {
+        this.db = db;
+        this.revisions = new GeneratedRevisions(dir);
+    }
+
+    GeneratedRevisions revisions() {
+        return revisions;
+    }
+
+    /** Generates, compiles and applies the revision to {@code entities}; returns its source. */
+    String step(List<Class<?>> entities, String message) throws Exception {
+        SchemaSnapshot schema = HibernateBoot.boot(db, entities, "none");
+        String source = revisions.write(db, schema, Renames.NONE, message);
+        revisions.migrations(db).upgrade("heads");
+        assertThat(diff(schema).changes())
+                .as("the diff after applying:%n%s", source)
+                .isEmpty();
+        return source;
+    }
+
+    /** {@link #step}, then downgrade -1 must restore the catalog byte for byte, and upgrade again. */
+    String stepAndBack(List<Class<?>> entities, String message) throws Exception {
+        Catalog before = Catalog.read(db);
+        String source = step(entities, message);
+        revisions.migrations(db).downgrade("-1");
+        assertThat(Catalog.read(db))
+                .as("downgrade -1 restores the catalog:%n%s", source)
+                .isEqualTo(before);
+        revisions.migrations(db).upgrade("heads");
+        return source;
+    }
+
+    SchemaDiff diff(SchemaSnapshot entities) throws Exception {
+        Autogenerate autogenerate = new Autogenerate(
+                Platforms.named(db.kind().name()),
+                null,
+                Set.of("migrations_version", "migrations_history"),
+                SchemaComparator.UnmanagedTables.REPORT);
+        try (Connection c = db.dataSource().getConnection()) {
+            return autogenerate.diff(c, entities);
+        }
+    }
+}
