@@ -66,9 +66,12 @@ public final class SchemaComparator {
      * @param target the desired schema after a round trip through a scratch database of the same kind
      * @param definitions the desired schema as the entities define it, before that round trip
      */
-    public SchemaDiff compare(SchemaSnapshot liveAsIs, SchemaSnapshot target, SchemaSnapshot definitions) {
+    public SchemaDiff compare(SchemaSnapshot liveAsIs, SchemaSnapshot canonicalTarget, SchemaSnapshot definitions) {
         ChangePlan plan = new ChangePlan();
-        SchemaSnapshot live = new RenamePass(renames, plan.renames, plan.notes).apply(liveAsIs, target);
+        // both sides as a person writes them: what a drop carries is what its downgrade re-adds
+        SchemaSnapshot target = ReadableExpressions.of(canonicalTarget);
+        SchemaSnapshot live =
+                new RenamePass(renames, plan.renames, plan.notes).apply(ReadableExpressions.of(liveAsIs), target);
         List<Table> created = new ArrayList<>();
         for (Table wanted : target.tables()) {
             Table definition = definitions.table(wanted.name()).orElse(wanted);
