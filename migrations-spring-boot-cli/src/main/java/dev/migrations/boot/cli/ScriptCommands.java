@@ -103,7 +103,7 @@ final class ScriptCommands {
             } else if (autogenerate) {
                 request = request.autogenerate(new RevisionRequest.Autogenerate(
                                 EntityComparison.requireEntities(session),
-                                Renames.parse(renames),
+                                Renames.parse(renames).and(EntityComparison.renameHints(session)),
                                 dropUnmanagedTables
                                         ? SchemaComparator.UnmanagedTables.DROP
                                         : SchemaComparator.UnmanagedTables.REPORT)
