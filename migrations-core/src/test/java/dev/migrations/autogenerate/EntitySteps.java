@@ -2,6 +2,7 @@ package dev.migrations.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
@@ -24,10 +25,17 @@ final class EntitySteps {
 
     private final TestDatabase db;
     private final GeneratedRevisions revisions;
+    private final ScriptFormat format;
 
     EntitySteps(TestDatabase db, Path dir) {
+        this(db, dir, ScriptFormat.JAVA);
+    }
+
+    /** Steps written as {@code format} files (SQL files land where the engine reads them). */
+    EntitySteps(TestDatabase db, Path dir, ScriptFormat format) {
         this.db = db;
         this.revisions = new GeneratedRevisions(dir);
+        this.format = format;
     }
 
     GeneratedRevisions revisions() {
@@ -37,7 +45,7 @@ final class EntitySteps {
     /** Generates, compiles and applies the revision to {@code entities}; returns its source. */
     String step(List<Class<?>> entities, String message) throws Exception {
         HibernateBoot.Captured captured = HibernateBoot.capture(db, entities, "none");
-        String source = revisions.write(db, captured.schema(), captured.hints(), message);
+        String source = revisions.write(db, captured.schema(), captured.hints(), message, format);
         revisions.migrations(db).upgrade("heads");
         SchemaDiff next = diff(captured.schema(), captured.hints());
         assertThat(next.changes()).as("the diff after applying:%n%s", source).isEmpty();

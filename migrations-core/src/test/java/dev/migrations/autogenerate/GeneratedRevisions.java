@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrations.GeneratedRevision;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionRequest;
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -35,6 +36,7 @@ final class GeneratedRevisions {
     /** An engine over the compiled revisions, writing new ones into the source directory. */
     Migrations migrations(TestDatabase db) throws Exception {
         Files.createDirectories(classes.resolve("gen/autogen"));
+        Files.createDirectories(sources);
         ClassLoader loader = new URLClassLoader(
                 new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
         return Migrations.configure()
@@ -42,6 +44,7 @@ final class GeneratedRevisions {
                 .locations("classpath:gen/autogen")
                 .classLoader(loader)
                 .generatedSourceDirectory(sources)
+                .generatedSqlDirectory(classes.resolve("gen/autogen"))
                 .generatedPackage("gen.autogen")
                 .load();
     }
@@ -51,9 +54,16 @@ final class GeneratedRevisions {
      * (the plain-Java command, no Spring) and compiles it; returns its source.
      */
     String write(TestDatabase db, SchemaSnapshot entities, Renames renames, String message) throws Exception {
+        return write(db, entities, renames, message, ScriptFormat.JAVA);
+    }
+
+    /** {@link #write(TestDatabase, SchemaSnapshot, Renames, String)} in the given file format. */
+    String write(TestDatabase db, SchemaSnapshot entities, Renames renames, String message, ScriptFormat format)
+            throws Exception {
         return Files.readString(write(
                         db,
                         RevisionRequest.of(message)
+                                .format(format)
                                 .autogenerate(new RevisionRequest.Autogenerate(entities, renames, null)))
                 .file());
     }
@@ -74,6 +84,9 @@ final class GeneratedRevisions {
             files = walk.filter(p -> p.toString().endsWith(".java"))
                     .map(Path::toString)
                     .toList();
+        }
+        if (files.isEmpty()) {
+            return; // SQL revisions only
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(
