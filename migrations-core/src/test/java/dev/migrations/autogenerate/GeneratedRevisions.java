@@ -89,14 +89,22 @@ final class GeneratedRevisions {
             return; // SQL revisions only
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(
-                List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"), "-proc:none"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-proc:none",
+                "-Xlint:all",
+                "-Werror"));
         args.addAll(files);
         int status = ToolProvider.getSystemJavaCompiler().run(null, out, out, args.toArray(String[]::new));
         StringBuilder all = new StringBuilder();
         for (String file : files) {
             all.append(Files.readString(Path.of(file))).append('\n');
         }
-        assertThat(status).as("the generated Java compiles:%n%s%n%s", out, all).isZero();
+        assertThat(status)
+                .as("the generated Java compiles without warnings:%n%s%n%s", out, all)
+                .isZero();
     }
 }
