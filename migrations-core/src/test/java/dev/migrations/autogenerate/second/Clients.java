@@ -36,4 +36,27 @@ public final class Clients {
 
         String name;
     }
+
+    /** One developer's change: the mail column goes. */
+    @Entity(name = "CustomerWithoutMail")
+    @Table(name = "customers")
+    public static class WithoutMail {
+        @Id
+        Long id;
+
+        String name;
+    }
+
+    /** Another developer's change on the same revision: the mail column gets longer. */
+    @Entity(name = "CustomerWithLongMail")
+    @Table(name = "customers")
+    public static class WithLongMail {
+        @Id
+        Long id;
+
+        @Column(length = 300)
+        String mail;
+
+        String name;
+    }
 }

@@ -163,6 +163,7 @@ final class ScriptCommands {
 
         @Override
         public Integer call() {
+            BranchConflictLines.print(session.engine(), session.out());
             Path file = session.engine().merge(message, revisions, branchLabel, revId);
             session.out().println("Generating " + file.toAbsolutePath().normalize() + " ... done");
             return 0;
