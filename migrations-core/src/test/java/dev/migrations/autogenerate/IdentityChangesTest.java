@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,6 +43,24 @@ class IdentityChangesTest {
             String back = steps.step(List.of(Counters.Assigned.class), "assigned again");
             assertThat(back).contains(".identity(false)").contains("WARNING: stops generating values");
             assertThat(queryLong(db, "SELECT COUNT(*) FROM counter")).isEqualTo(2);
+        }
+    }
+
+    /** A database that predates migrations used a serial; the entity's identity takes its place, rows kept. */
+    @Test
+    void aPostgresSerialBecomesAnIdentity() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Kind.POSTGRESQL, tmp)) {
+            execute(db, "CREATE TABLE counter (id bigserial PRIMARY KEY, label varchar(255))");
+            execute(db, "INSERT INTO counter (label) VALUES ('one'), ('two')");
+            EntitySteps steps = new EntitySteps(db, tmp);
+
+            String source = steps.stepAndBack(List.of(Counters.Generated.class), "serial to identity");
+            assertThat(source)
+                    .contains("ops.alterColumn(\"counter\", \"id\", c -> c.dropServerDefault().identity(true));")
+                    .contains("c.serverDefault(\"nextval('counter_id_seq'::regclass)\").identity(false)");
+            execute(db, "INSERT INTO counter (label) VALUES ('next')");
+            assertThat(queryLong(db, "SELECT id FROM counter WHERE label = 'next'"))
+                    .isEqualTo(3);
         }
     }
 

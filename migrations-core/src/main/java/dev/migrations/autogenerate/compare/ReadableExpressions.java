@@ -53,7 +53,7 @@ public final class ReadableExpressions {
      */
     public static String readable(String expression, Set<String> textColumns) {
         try {
-            ExpressionTree.Parser parser = new ExpressionTree.Parser(expression);
+            ExpressionParser parser = new ExpressionParser(expression);
             ExpressionTree.Node tree = parser.parse();
             ExpressionTree.Simplifier simplifier = new ExpressionTree.Simplifier(textColumns);
             ExpressionTree.Node simple = simplifier.simplify(tree);

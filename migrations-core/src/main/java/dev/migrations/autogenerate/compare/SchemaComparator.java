@@ -257,7 +257,7 @@ public final class SchemaComparator {
         for (Constraint constraint : added) {
             if (constraint.name() == null) {
                 // named in the file, so its downgrade can drop it by name on every database
-                constraint = constraint.named(conventionalName(table, constraint, used));
+                constraint = constraint.named(ConstraintNames.conventional(table, constraint, used, definition));
             }
             used.add(constraint.name().toLowerCase(java.util.Locale.ROOT));
             SchemaChange change = change(new AddConstraint(null, table, constraint), null);
@@ -314,28 +314,6 @@ public final class SchemaComparator {
             }
         }
         return null;
-    }
-
-    /**
-     * PostgreSQL's own naming ({@code purchase_customer_id_fkey}, {@code customer_email_key},
-     * {@code purchase_pkey}, {@code purchase_check}), numbered when the table already uses the name.
-     */
-    static String conventionalName(String table, Constraint c, Set<String> used) {
-        String base;
-        if (c instanceof PrimaryKey) {
-            base = table + "_pkey";
-        } else if (c instanceof UniqueConstraint uq) {
-            base = table + "_" + String.join("_", uq.columns()) + "_key";
-        } else if (c instanceof ForeignKey fk) {
-            base = table + "_" + String.join("_", fk.columns()) + "_fkey";
-        } else {
-            base = table + "_check";
-        }
-        String name = base;
-        for (int i = 1; used.contains(name.toLowerCase(java.util.Locale.ROOT)); i++) {
-            name = base + i;
-        }
-        return name;
     }
 
     private static Constraint unnamed(Constraint c) {

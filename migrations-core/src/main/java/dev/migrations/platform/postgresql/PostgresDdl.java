@@ -62,10 +62,12 @@ final class PostgresDdl extends DdlRenderer {
             out.add("ALTER TABLE " + table(o.schema(), o.table()) + " " + String.join(", ", actions));
         }
         if (Boolean.TRUE.equals(o.identity())) {
-            // the identity's sequence starts at 1: move it past the values the rows already hold
-            out.add("SELECT setval(pg_get_serial_sequence(" + dialect.literal(table(o.schema(), o.table())) + ", "
-                    + dialect.literal(o.column()) + "), COALESCE(MAX(" + id(o.column()) + "), 0) + 1, false) FROM "
-                    + table(o.schema(), o.table()));
+            // the identity starts at 1: restart it past the values the rows hold (a serial's old
+            // sequence may still belong to the column, so the identity is named, not looked up)
+            String table = table(o.schema(), o.table());
+            out.add("DO $$ BEGIN EXECUTE format('ALTER TABLE " + table.replace("'", "''") + " ALTER COLUMN "
+                    + id(o.column()).replace("'", "''") + " RESTART WITH %s', (SELECT COALESCE(MAX("
+                    + id(o.column()) + "), 0) + 1 FROM " + table + ")); END $$");
         }
         if (o.comment() != null) {
             out.addAll(
