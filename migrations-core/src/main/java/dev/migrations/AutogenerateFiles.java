@@ -6,6 +6,7 @@ import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
+import dev.migrations.autogenerate.render.PortabilityNotes;
 import dev.migrations.autogenerate.render.RevisionSummary;
 import dev.migrations.internal.runtime.OperationsAsSql;
 import dev.migrations.internal.script.JavaMigrationScript;
@@ -102,8 +103,11 @@ final class AutogenerateFiles {
                             scripts.size() == 1 ? "the new revision" : "the 2 new revisions");
             String database = platform.displayName() + " " + c.getMetaData().getDatabaseProductVersion();
             BodyWriter writer = format == ScriptFormat.SQL ? new SqlBodies(platform, live) : new JavaBodies();
-            Body first = body(mainId, true, main, lint, 0, writer, database);
-            Body second = followUp == null ? null : body(followUpId, false, followUp, lint, 1, writer, database);
+            String id = platform.id();
+            String name = platform.displayName();
+            Body first = body(mainId, true, main, lint, 0, writer, database, id, name);
+            Body second =
+                    followUp == null ? null : body(followUpId, false, followUp, lint, 1, writer, database, id, name);
             return new Plan(first, second, lint);
         });
     }
@@ -141,13 +145,16 @@ final class AutogenerateFiles {
             LintReport lint,
             int revision,
             BodyWriter writer,
-            String database) {
+            String database,
+            String platformId,
+            String platformName) {
         RevisionLint findings = lint.revisions().get(revision);
         writer.startUpgrade();
         writer.comments(comments(findings, null));
         for (int i = 0; i < steps.changes().size(); i++) {
             SchemaChange change = steps.changes().get(i);
             List<String> lines = comments(findings, "#" + (i + 1));
+            lines.addAll(PortabilityNotes.of(change.upgrade(), platformId, platformName));
             if (change.warning() != null) {
                 lines.add((change.needsEdit() ? "TODO: " : "WARNING: ") + change.warning());
             }

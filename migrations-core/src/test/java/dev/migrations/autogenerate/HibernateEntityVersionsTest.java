@@ -63,11 +63,18 @@ class HibernateEntityVersionsTest {
             GeneratedRevisions revisions = new GeneratedRevisions(tmp);
 
             SchemaSnapshot one = HibernateBoot.boot(db, VERSION_ONE, "none");
-            revisions.write(db, one, Renames.NONE, "version one");
+            String first = revisions.write(db, one, Renames.NONE, "version one");
+            if (kind == Kind.POSTGRESQL) {
+                // @Lob byte[] is PostgreSQL's large object: the file says so where it uses it
+                assertThat(first)
+                        .contains(
+                                "// Database-specific: oid is PostgreSQL's own type; on other databases use a portable"
+                                        + " type here, or give this step as SQL in ops.executeOn(\"postgresql\", \"...\")");
+            }
             revisions.migrations(db).upgrade("heads");
             validate(db, VERSION_ONE);
             assertThat(diff(db, one).changes()).as("second diff, version one").isEmpty();
-            Catalog first = Catalog.read(db);
+            Catalog firstCatalog = Catalog.read(db);
 
             SchemaSnapshot two = HibernateBoot.boot(db, VERSION_TWO, "none");
             String source = revisions.write(db, two, Renames.NONE, "version two");
@@ -94,7 +101,7 @@ class HibernateEntityVersionsTest {
             revisions.migrations(db).downgrade("-1");
             assertThat(Catalog.read(db))
                     .as("the downgrade restores version one byte for byte:%n%s", source)
-                    .isEqualTo(first);
+                    .isEqualTo(firstCatalog);
             assertThat(diff(db, one).changes()).isEmpty();
         }
     }
