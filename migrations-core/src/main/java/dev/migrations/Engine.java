@@ -12,7 +12,9 @@ import dev.migrations.platform.DatabasePlatform;
 import dev.migrations.platform.Platforms;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * What every command works with: the settings, the scripts and their graph, the listeners, and the
@@ -23,11 +25,31 @@ final class Engine {
     private final EngineSettings settings;
     private final ScriptDirectory scripts;
     private final MigrationListeners listeners;
+    private final String sessionSchema;
 
     public Engine(EngineSettings settings) {
         this.settings = settings;
         this.listeners = new MigrationListeners(settings.listeners());
         this.scripts = ScriptDirectory.load(settings.locations(), settings.extraScripts(), settings.classLoader());
+        this.sessionSchema = null;
+    }
+
+    private Engine(EngineSettings settings, ScriptDirectory scripts, MigrationListeners listeners, String schema) {
+        this.settings = settings;
+        this.scripts = scripts;
+        this.listeners = listeners;
+        this.sessionSchema = schema;
+    }
+
+    /**
+     * The same scripts and listeners for one tenant: its own DataSource or schema, its version and
+     * history tables there, and its schema entered on every connection so that unqualified names in
+     * revisions land in it.
+     */
+    Engine forTenant(Tenant tenant) {
+        DataSource dataSource = tenant.dataSource() != null ? tenant.dataSource() : settings.dataSource();
+        String schema = tenant.schema() != null ? tenant.schema() : settings.schema();
+        return new Engine(settings.forTenant(dataSource, schema), scripts, listeners, tenant.schema());
     }
 
     public EngineSettings settings() {
@@ -93,12 +115,65 @@ final class Engine {
             throw ConnectionFailures.of(e);
         }
         try (connection) {
-            return work.apply(connection);
+            if (sessionSchema == null) {
+                return work.apply(connection);
+            }
+            String previous = connection.getSchema();
+            enterSchema(connection);
+            try {
+                return work.apply(connection);
+            } finally {
+                restoreSchema(connection, previous);
+            }
         } catch (SQLException e) {
             throw new MigrationsException(
                     "Database error: " + ConnectionFailures.sentence(e.getMessage())
                             + " Check that the database is reachable and the migration user may read and write it.",
                     e);
+        }
+    }
+
+    /**
+     * A tenant's schema for unqualified names. One that does not exist yet is left for {@link
+     * #createTenantSchema}: reading creates nothing, and the engine's own tables are always qualified.
+     */
+    private void enterSchema(Connection connection) {
+        try {
+            connection.setSchema(sessionSchema);
+        } catch (SQLException notThereYet) {
+            // created before the first write, then entered
+        }
+    }
+
+    /**
+     * Creates the tenant's schema before the migration lock is taken, so every process computes the
+     * lock of a schema that exists. Another process creating it at the same moment is no error.
+     */
+    void createTenantSchema(Connection connection) throws SQLException {
+        if (sessionSchema == null) {
+            return;
+        }
+        String ddl = platform(connection).createSchema(sessionSchema);
+        if (ddl != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(ddl);
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            } catch (SQLException createdByAnother) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            }
+        }
+        connection.setSchema(sessionSchema);
+    }
+
+    private static void restoreSchema(Connection connection, String previous) {
+        try {
+            connection.setSchema(previous);
+        } catch (SQLException e) {
+            // a broken connection is closed next anyway; the work's own outcome matters more
         }
     }
 }

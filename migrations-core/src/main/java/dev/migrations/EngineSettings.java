@@ -42,6 +42,26 @@ record EngineSettings(
         listeners = List.copyOf(listeners);
     }
 
+    /** These settings for one tenant: its DataSource and the schema of its version and history tables. */
+    EngineSettings forTenant(DataSource tenantDataSource, String tenantSchema) {
+        return new EngineSettings(
+                tenantDataSource,
+                platformId,
+                locations,
+                extraScripts,
+                versionTable,
+                historyTable,
+                tenantSchema,
+                lockWaitTimeout,
+                deadHolder,
+                ddl,
+                validateChecksums,
+                classLoader,
+                generated,
+                listeners,
+                lint);
+    }
+
     /** Where and how {@code revision} and {@code merge} write files. */
     public record GeneratedFiles(
             Path sourceDirectory, Path sqlDirectory, String packageName, ScriptFormat format, String fileTemplate) {}

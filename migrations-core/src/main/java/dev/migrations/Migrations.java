@@ -2,6 +2,7 @@ package dev.migrations;
 
 import dev.migrations.api.AppliedStep;
 import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationsException;
 import dev.migrations.api.Validation;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
@@ -32,9 +33,17 @@ public final class Migrations {
     private final CompareCommands compare;
     private final WriteCommands write;
     private final LintCommands lint;
+    private final Tenants tenants;
+    private final String tenantName;
 
-    Migrations(EngineSettings settings) {
-        this.engine = new Engine(settings);
+    Migrations(EngineSettings settings, TenantSettings tenantSettings) {
+        this(new Engine(settings), tenantSettings, null);
+    }
+
+    private Migrations(Engine engine, TenantSettings tenantSettings, String tenantName) {
+        this.engine = engine;
+        this.tenantName = tenantName;
+        this.tenants = new Tenants(this, tenantSettings);
         this.read = new ReadCommands(engine);
         this.move = new MoveCommands(engine, read);
         this.offline = new OfflineCommands(engine);
@@ -45,6 +54,54 @@ public final class Migrations {
 
     public static MigrationsConfiguration configure() {
         return new MigrationsConfiguration();
+    }
+
+    // ---------------------------------------------------------------- tenants
+
+    /** This instance's tenants and the fan-out over them (none configured: an empty list). */
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    /**
+     * One tenant of this instance, by name: a configured tenant, or else a schema of that name on
+     * this instance's DataSource (a tenant being provisioned). Safe to call while a boot migrates the
+     * same tenant: the tenant's lock makes one of them wait, and the other then finds nothing to do.
+     */
+    public Migrations tenant(String name) {
+        List<Tenant> listed = tenants.list();
+        return tenant(listed.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseGet(() -> {
+                    if (dataSource() == null) {
+                        throw new MigrationsException("No tenant named " + name + ": this instance has no DataSource"
+                                + " of its own to hold it as a schema, and its tenants are "
+                                + listed.stream().map(Tenant::name).toList() + ".");
+                    }
+                    return Tenant.schema(name);
+                }));
+    }
+
+    /** The commands for one tenant, sharing this instance's scripts and listeners. */
+    public Migrations tenant(Tenant tenant) {
+        return new Migrations(engine.forTenant(tenant), TenantSettings.NONE, tenant.name());
+    }
+
+    /** Whether tenants sharing this instance's database may change their schemas at once. */
+    boolean concurrentSchemaChanges() {
+        return engine.settings().dataSource() == null
+                || engine.withConnection(c -> engine.platform(c).concurrentSchemaChanges());
+    }
+
+    /** The schema tenants among {@code tenants} an upgrade to heads would leave alone, read in one batch. */
+    java.util.Set<String> tenantsAtHeads(List<Tenant> tenants) {
+        return TenantsAtHeads.find(engine, tenants);
+    }
+
+    /** The tenant these commands run for, or null for the instance itself. */
+    public String tenantName() {
+        return tenantName;
     }
 
     /** The DataSource the engine migrates, or null when it only renders offline SQL. */

@@ -50,6 +50,9 @@ public final class MigrationsConfiguration {
     final List<MigrationScript> extraScripts = new ArrayList<>();
     final List<MigrationListener> listeners = new ArrayList<>();
     LintSettings lint = LintSettings.DEFAULTS;
+    MigrationsTenants tenants;
+    int tenantParallelism = TenantSettings.DEFAULT_PARALLELISM;
+    boolean tenantFailFast;
 
     MigrationsConfiguration() {}
 
@@ -196,30 +199,58 @@ public final class MigrationsConfiguration {
     }
 
     /**
+     * Schema-per-tenant: the same revisions applied to each of these schemas, each with its own
+     * version and history tables and lock, through {@link Migrations#tenants()}.
+     */
+    public MigrationsConfiguration tenantSchemas(String... schemas) {
+        return tenants(MigrationsTenants.schemas(List.of(schemas)));
+    }
+
+    /** Tenants computed when a fan-out starts (from a tenants table, say); null for none. */
+    public MigrationsConfiguration tenants(MigrationsTenants tenants) {
+        this.tenants = tenants;
+        return this;
+    }
+
+    /** How many tenants migrate at once (default 4); each takes one connection while it runs. */
+    public MigrationsConfiguration tenantParallelism(int parallelism) {
+        this.tenantParallelism = parallelism;
+        return this;
+    }
+
+    /** Whether the first failed tenant stops the tenants not started yet (default false). */
+    public MigrationsConfiguration tenantFailFast(boolean failFast) {
+        this.tenantFailFast = failFast;
+        return this;
+    }
+
+    /**
      * Scans the locations and validates the revision graph; fails on any bad script. The engine
      * keeps a copy of these settings: changing this builder afterwards does not change it.
      */
     public Migrations load() {
-        return new Migrations(new EngineSettings(
-                dataSource,
-                dialect,
-                locations,
-                extraScripts,
-                versionTable,
-                historyTable,
-                schema,
-                lockWaitTimeout,
-                deadHolder,
-                new DdlSettings(ddlLockTimeout, ddlLockRetries),
-                validateChecksums,
-                classLoader,
-                new EngineSettings.GeneratedFiles(
-                        generatedSourceDirectory,
-                        generatedSqlDirectory,
-                        generatedPackage,
-                        generatedFormat,
-                        fileTemplate),
-                listeners,
-                lint));
+        return new Migrations(
+                new EngineSettings(
+                        dataSource,
+                        dialect,
+                        locations,
+                        extraScripts,
+                        versionTable,
+                        historyTable,
+                        schema,
+                        lockWaitTimeout,
+                        deadHolder,
+                        new DdlSettings(ddlLockTimeout, ddlLockRetries),
+                        validateChecksums,
+                        classLoader,
+                        new EngineSettings.GeneratedFiles(
+                                generatedSourceDirectory,
+                                generatedSqlDirectory,
+                                generatedPackage,
+                                generatedFormat,
+                                fileTemplate),
+                        listeners,
+                        lint),
+                new TenantSettings(tenants, tenantParallelism, tenantFailFast));
     }
 }

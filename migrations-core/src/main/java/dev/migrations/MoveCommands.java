@@ -134,6 +134,7 @@ final class MoveCommands {
     private List<AppliedStep> run(
             Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan, boolean purge)
             throws SQLException {
+        engine.createTenantSchema(c);
         String identity = c.getMetaData().getURL();
         DatabaseLock databaseLock = store.platform()
                 .lock(new DatabaseLock.Request(

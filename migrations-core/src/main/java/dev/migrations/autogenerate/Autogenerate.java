@@ -6,12 +6,18 @@ import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.internal.runtime.DirectOps;
+import dev.migrations.ops.BulkInsert;
+import dev.migrations.ops.Execute;
 import dev.migrations.ops.Operation;
 import dev.migrations.platform.DatabasePlatform;
 import dev.migrations.schema.SchemaSnapshot;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +43,42 @@ public record Autogenerate(
     public SchemaDiff diff(Connection live, SchemaSnapshot entities, Renames renames) throws SQLException {
         SchemaSnapshot current = platform.inspector().inspect(live, schema, ownTables);
         SchemaSnapshot target = normalize(live, entities);
-        return new SchemaComparator(unmanagedTables, renames).compare(current, target, entities);
+        SchemaDiff diff = new SchemaComparator(unmanagedTables, renames).compare(current, target, entities);
+        return withSeeds(diff, entities, table -> current.table(table).isEmpty() || isEmpty(live, table));
+    }
+
+    /**
+     * The diff followed by the rows the entities need in tables that lack them: every new table's,
+     * and an existing table's that is empty (Hibernate's one-row sequence tables, whose first insert
+     * fails on an empty table: {@code check} reports it, autogenerate writes the row).
+     */
+    private SchemaDiff withSeeds(SchemaDiff diff, SchemaSnapshot entities, SqlPredicate needsRows) throws SQLException {
+        List<SchemaChange> changes = new ArrayList<>(diff.changes());
+        for (Map.Entry<String, List<Map<String, Object>>> seed :
+                entities.seeds().entrySet()) {
+            if (needsRows.test(seed.getKey())) {
+                changes.add(new SchemaChange(
+                        new BulkInsert(null, seed.getKey(), seed.getValue()),
+                        new Execute("DELETE FROM " + platform.sql().quote(seed.getKey()), Set.of()),
+                        null,
+                        false));
+            }
+        }
+        return new SchemaDiff(changes, diff.notes());
+    }
+
+    private boolean isEmpty(Connection live, String table) throws SQLException {
+        String name = schema == null
+                ? platform.sql().quote(table)
+                : platform.sql().quote(schema) + "." + platform.sql().quote(table);
+        try (Statement s = live.createStatement();
+                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + name)) {
+            return rows.next() && rows.getLong(1) == 0;
+        }
+    }
+
+    private interface SqlPredicate {
+        boolean test(String table) throws SQLException;
     }
 
     /**
@@ -47,7 +88,8 @@ public record Autogenerate(
      */
     public SchemaDiff fromEmptyDatabase(Connection live, SchemaSnapshot entities) throws SQLException {
         SchemaSnapshot empty = new SchemaSnapshot(List.of(), List.of());
-        return new SchemaComparator(unmanagedTables).compare(empty, normalize(live, entities), entities);
+        SchemaDiff diff = new SchemaComparator(unmanagedTables).compare(empty, normalize(live, entities), entities);
+        return withSeeds(diff, entities, table -> true);
     }
 
     /** The entities' schema as this database stores it: built in scratch, read back. */

@@ -130,6 +130,14 @@ public abstract class DatabasePlatform {
         return new RevisionSession() {};
     }
 
+    /**
+     * Whether revisions may run in several schemas of one database at once (schema-per-tenant
+     * fan-out); where DDL in one transaction locks the whole catalog, tenants go one at a time.
+     */
+    public boolean concurrentSchemaChanges() {
+        return true;
+    }
+
     /** Rebuilds for changes ALTER TABLE cannot make, or null when ALTER TABLE makes them all. */
     public TableRebuilder rebuilder() {
         return null;

@@ -1,14 +1,30 @@
 package dev.migrations.schema;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The tables and sequences of one schema, as a database's catalog describes them. */
-public record SchemaSnapshot(List<Table> tables, List<Sequence> sequences) {
+/**
+ * The tables and sequences of one schema, as a database's catalog describes them.
+ *
+ * @param seeds rows a table must hold before the application can use it, by table name: where a
+ *     database has no sequences Hibernate keeps a sequence's next value in a one-row table, and
+ *     reads that row on the first insert. Empty for a live schema's catalog.
+ */
+public record SchemaSnapshot(
+        List<Table> tables,
+        List<Sequence> sequences,
+        @OmitWhenDefault Map<String, List<Map<String, Object>>> seeds) {
 
     public SchemaSnapshot {
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
+        seeds = seeds == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
+    }
+
+    public SchemaSnapshot(List<Table> tables, List<Sequence> sequences) {
+        this(tables, sequences, Map.of());
     }
 
     public Optional<Table> table(String name) {

@@ -52,6 +52,8 @@ class ArchitectureTest {
                 .definedBy("dev.migrations.internal.graph..")
                 .layer("scripts")
                 .definedBy("dev.migrations.internal.script..")
+                .layer("index")
+                .definedBy("dev.migrations.index..")
                 .layer("runtime")
                 .definedBy("dev.migrations.internal.runtime..")
                 .layer("autogenerate")
@@ -68,15 +70,17 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("autogenerate", "commands")
                 .whereLayer("lint")
                 .mayOnlyBeAccessedByLayers("commands")
+                .whereLayer("index")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("scripts")
-                .mayOnlyBeAccessedByLayers("runtime", "lint", "commands")
+                .mayOnlyBeAccessedByLayers("index", "runtime", "lint", "commands")
                 .whereLayer("graph")
                 .mayOnlyBeAccessedByLayers("scripts", "runtime", "lint", "commands")
                 .whereLayer("platform")
                 .mayOnlyBeAccessedByLayers("runtime", "autogenerate", "lint", "commands")
                 .whereLayer("api")
                 .mayOnlyBeAccessedByLayers(
-                        "platform", "graph", "scripts", "runtime", "autogenerate", "lint", "commands")
+                        "platform", "graph", "scripts", "index", "runtime", "autogenerate", "lint", "commands")
                 .check(ENGINE);
     }
 
@@ -89,6 +93,8 @@ class ArchitectureTest {
                 .doNotHaveSimpleName("MigrationsConfiguration")
                 .and()
                 .doNotHaveSimpleName("Migrations")
+                .and()
+                .doNotHaveSimpleName("Tenants") // the facade over many tenants' facades
                 .should()
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("dev.migrations.Migrations")

@@ -15,6 +15,7 @@ import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -57,10 +58,23 @@ final class HibernateBoot {
         return capture(db, entities, action).schema();
     }
 
+    /**
+     * Boots over the migrated schema without touching it and writes one row of every concrete
+     * entity: what the application will do first.
+     */
+    static void persistOneOfEach(TestDatabase db, List<Class<?>> entities) {
+        capture(db, entities, "none", factory -> EntityRows.persistOneOfEach(factory, entities));
+    }
+
     /** The entities' schema and their {@code @RenamedFrom} hints, as the command line captures them. */
     record Captured(SchemaSnapshot schema, Renames hints) {}
 
     static Captured capture(TestDatabase db, List<Class<?>> entities, String action) {
+        return capture(db, entities, action, factory -> {});
+    }
+
+    private static Captured capture(
+            TestDatabase db, List<Class<?>> entities, String action, Consumer<SessionFactory> use) {
         Captured[] captured = new Captured[1];
         Integrator capture = new Integrator() {
             @Override
@@ -91,6 +105,7 @@ final class HibernateBoot {
             entities.forEach(sources::addAnnotatedClass);
             try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
                 assertThat(factory).isNotNull();
+                use.accept(factory);
             }
         }
         return captured[0];

@@ -2,6 +2,7 @@ package dev.migrations.reliability;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.TenantRun;
 import dev.migrations.api.AppliedStep;
 import dev.migrations.api.DeadHolderPolicy;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.sqlite.SQLiteDataSource;
  * <ul>
  * <li>{@code --lock-wait=S}: the lock-wait timeout in seconds;</li>
  * <li>{@code --dead-holder=terminate};</li>
+ * <li>{@code --tenants=a,b,c}: upgrades these schema tenants instead, printing the steps of all;</li>
  * <li>{@code --pending}: first prints {@code PENDING n}, read without the lock as a boot's status is;</li>
  * <li>{@code --pause=before:TEXT}, {@code --pause=after:TEXT}, {@code --pause=commit:N}: stops for
  * good at that point, after printing {@code PAUSED ...}, for the test to kill it there.</li>
@@ -30,6 +32,7 @@ public final class MigratorMain {
         String url = args[0];
         MigrationsConfiguration config = Migrations.configure().locations(args[1]);
         boolean printPending = false;
+        boolean tenants = false;
         List<PausingDataSource.Pause> pauses = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
             String option = args[i];
@@ -37,6 +40,9 @@ public final class MigratorMain {
                 config.lockWaitTimeout(Duration.ofSeconds(Long.parseLong(option.substring("--lock-wait=".length()))));
             } else if (option.equals("--dead-holder=terminate")) {
                 config.deadHolder(DeadHolderPolicy.TERMINATE);
+            } else if (option.startsWith("--tenants=")) {
+                config.tenantSchemas(option.substring("--tenants=".length()).split(","));
+                tenants = true;
             } else if (option.equals("--pending")) {
                 printPending = true;
             } else if (option.startsWith("--pause=")) {
@@ -50,6 +56,16 @@ public final class MigratorMain {
         try {
             if (printPending) {
                 System.out.println("PENDING " + migrations.status().pending().size());
+            }
+            if (tenants) {
+                TenantRun<List<AppliedStep>> run = migrations.tenants().upgrade("heads");
+                if (run.anyFailed()) {
+                    throw new IllegalStateException(run.summary());
+                }
+                int steps =
+                        run.results().stream().mapToInt(r -> r.value().size()).sum();
+                System.out.println("APPLIED " + steps);
+                return;
             }
             List<AppliedStep> applied = migrations.upgrade("heads");
             System.out.println("APPLIED " + applied.size());

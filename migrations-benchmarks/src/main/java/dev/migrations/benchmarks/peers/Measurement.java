@@ -28,12 +28,13 @@ record Measurement(double engineMs, double wallMs, long retainedKb, long peakKb)
                 "-Dliquibase.analytics.enabled=false",
                 "-Dliquibase.showBanner=false",
                 "-cp",
-                System.getProperty("java.class.path"),
-                ToolProcess.class.getName(),
-                tool.name(),
-                op.name(),
-                url,
-                dir.toString()));
+                System.getProperty("java.class.path")));
+        // -Dbench.jvmArgs="-XX:StartFlightRecording=..." profiles the measured processes
+        String extra = System.getProperty("bench.jvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(1, List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of(ToolProcess.class.getName(), tool.name(), op.name(), url, dir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("REDGATE_DISABLE_TELEMETRY", "true"); // Flyway's usage reporting
         long start = System.nanoTime();

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  */
 public final class PeerBenchmark {
 
-    /** Sizes and repetitions of one run. */
+    /** Sizes, repetitions and tools of one run; a boot-only run applies once and measures no-op boots. */
     record Plan(
             String mode,
             List<Integer> sizes,
@@ -28,15 +28,39 @@ public final class PeerBenchmark {
             int repetitions,
             int largeRepetitions,
             int processes,
-            List<Tool> concurrentTools) {
+            List<Tool> concurrentTools,
+            List<Tool> tools,
+            boolean bootOnly) {
 
         /** Applying 10,000 migrations takes minutes per tool, so large applies run fewer times. */
         int repetitionsAt(int n) {
-            return n >= 10_000 ? largeRepetitions : repetitions;
+            return bootOnly ? 1 : n >= 10_000 ? largeRepetitions : repetitions;
+        }
+
+        Plan with(List<Integer> newSizes, List<Tool> newTools) {
+            return new Plan(
+                    mode,
+                    newSizes == null ? sizes : newSizes,
+                    validateSize,
+                    repetitions,
+                    largeRepetitions,
+                    processes,
+                    concurrentTools,
+                    newTools == null ? tools : newTools,
+                    bootOnly);
         }
     }
 
-    static final Plan QUICK = new Plan("quick", List.of(100), 500, 5, 5, 8, List.of(Tool.MIGRATIONS, Tool.JDBC));
+    static final Plan QUICK = new Plan(
+            "quick",
+            List.of(100),
+            500,
+            5,
+            5,
+            8,
+            List.of(Tool.MIGRATIONS, Tool.JDBC),
+            List.of(Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE, Tool.JDBC),
+            false);
     static final Plan FULL = new Plan(
             "full",
             List.of(100, 1_000, 10_000),
@@ -44,7 +68,20 @@ public final class PeerBenchmark {
             3,
             1,
             8,
-            List.of(Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE, Tool.JDBC));
+            List.of(Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE, Tool.JDBC),
+            List.of(Tool.values()),
+            false);
+    /** {@code --boot}: the no-op boot with and without the index (issue 21), against Flyway and the floor. */
+    static final Plan BOOT = new Plan(
+            "boot",
+            List.of(1_000, 10_000),
+            0,
+            3,
+            1,
+            0,
+            List.of(),
+            List.of(Tool.MIGRATIONS, Tool.MIGRATIONS_INDEXED, Tool.FLYWAY, Tool.JDBC),
+            true);
 
     private final Plan plan;
     private final Path work;
@@ -57,9 +94,23 @@ public final class PeerBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
-        Plan plan = options.contains("--quick") ? QUICK : FULL;
+        Plan plan = options.contains("--quick") ? QUICK : options.contains("--boot") ? BOOT : FULL;
         List<Kind> kinds = new ArrayList<>();
         for (String option : options) {
+            if (option.startsWith("--sizes=")) {
+                plan = plan.with(
+                        Arrays.stream(option.substring(8).split(","))
+                                .map(Integer::valueOf)
+                                .toList(),
+                        null);
+            }
+            if (option.startsWith("--tools=")) {
+                plan = plan.with(
+                        null,
+                        Arrays.stream(option.substring(8).split(","))
+                                .map(t -> Tool.valueOf(t.toUpperCase(Locale.ROOT)))
+                                .toList());
+            }
             if (option.startsWith("--databases=")) {
                 Arrays.stream(option.substring(12).split(","))
                         .map(k -> Kind.valueOf(k.toUpperCase(Locale.ROOT)))
@@ -94,7 +145,7 @@ public final class PeerBenchmark {
         String db = kind.name().toLowerCase(Locale.ROOT);
         for (int n : plan.sizes()) {
             Path dir = workload(n);
-            for (Tool tool : Tool.values()) {
+            for (Tool tool : plan.tools()) {
                 String last = null;
                 for (int r = 0; r < plan.repetitionsAt(n); r++) {
                     if (last != null) {
@@ -138,8 +189,10 @@ public final class PeerBenchmark {
                 Databases.drop(last);
             }
         }
-        validate(kind, db);
-        concurrent(kind, db);
+        if (!plan.bootOnly()) {
+            validate(kind, db);
+            concurrent(kind, db);
+        }
         for (int n : plan.sizes()) {
             results.overhead(
                     "P1.engine." + db + "." + n,
@@ -159,7 +212,7 @@ public final class PeerBenchmark {
     private void validate(Kind kind, String db) throws Exception {
         int n = plan.validateSize();
         Path dir = workload(n);
-        for (Tool tool : Tool.values()) {
+        for (Tool tool : plan.tools()) {
             if (tool == Tool.JDBC) {
                 continue; // the floor has nothing to validate
             }

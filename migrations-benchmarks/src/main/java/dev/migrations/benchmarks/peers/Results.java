@@ -33,7 +33,11 @@ final class Results {
         }
 
         double ratio(Tool peer) {
-            return median(Tool.MIGRATIONS) / median(peer);
+            return ratio(Tool.MIGRATIONS, peer);
+        }
+
+        double ratio(Tool ours, Tool peer) {
+            return median(ours) / median(peer);
         }
     }
 
@@ -79,6 +83,11 @@ final class Results {
                     sorted.put(
                             row.key() + ".migrations/" + tool.name().toLowerCase(Locale.ROOT), format(row.ratio(tool)));
                 }
+                if (tool != Tool.MIGRATIONS_INDEXED && row.samples().containsKey(Tool.MIGRATIONS_INDEXED)) {
+                    sorted.put(
+                            row.key() + ".migrations_indexed/" + tool.name().toLowerCase(Locale.ROOT),
+                            format(row.ratio(Tool.MIGRATIONS_INDEXED, tool)));
+                }
             }
         }
         Properties properties = new Properties();
@@ -95,8 +104,9 @@ final class Results {
     String table() {
         StringBuilder out = new StringBuilder();
         out.append(
-                "| Workload | migrations | Flyway | Liquibase | raw JDBC | vs Flyway | vs Liquibase | vs raw JDBC |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+                "| Workload | migrations | migrations, index | Flyway | Liquibase | raw JDBC | vs Flyway | vs Liquibase"
+                        + " | vs raw JDBC | index vs Flyway | index vs raw JDBC |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows.values()) {
             out.append("| ").append(row.title());
             for (Tool tool : Tool.values()) {
@@ -104,8 +114,10 @@ final class Results {
                 out.append(" | ").append(Double.isNaN(median) ? "—" : value(median, row.unit()));
             }
             for (Tool peer : List.of(Tool.FLYWAY, Tool.LIQUIBASE, Tool.JDBC)) {
-                double ratio = row.ratio(peer);
-                out.append(" | ").append(Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f×", ratio));
+                out.append(" | ").append(ratioText(row.ratio(peer)));
+            }
+            for (Tool peer : List.of(Tool.FLYWAY, Tool.JDBC)) {
+                out.append(" | ").append(ratioText(row.ratio(Tool.MIGRATIONS_INDEXED, peer)));
             }
             out.append(" |\n");
         }
@@ -121,6 +133,10 @@ final class Results {
             figures().store(w, header.replace('\n', ' '));
         }
         Files.writeString(dir.resolve(mode + "-table.md"), header + "\n\n" + table());
+    }
+
+    private static String ratioText(double ratio) {
+        return Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f×", ratio);
     }
 
     private static String value(double v, String unit) {

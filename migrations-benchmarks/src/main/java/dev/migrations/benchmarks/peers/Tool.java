@@ -1,6 +1,8 @@
 package dev.migrations.benchmarks.peers;
 
 import dev.migrations.Migrations;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +30,32 @@ enum Tool {
             Migrations engine = Migrations.configure()
                     .dataSource(Databases.dataSource(url))
                     .locations("filesystem:" + dir.resolve("ours"))
+                    .load();
+            switch (op) {
+                case MIGRATE -> engine.upgrade("heads");
+                case VALIDATE -> {
+                    if (!engine.validate().upToDate()) {
+                        throw new IllegalStateException("migrations: validate found the database not up to date");
+                    }
+                }
+            }
+            return engine;
+        }
+    },
+
+    /**
+     * The same revisions packaged as an application packages them: in a jar on the class path, with
+     * the build-time index the processor writes, so the boot reads the index instead of the files.
+     */
+    MIGRATIONS_INDEXED("migrations, index") {
+        @Override
+        Object run(Operation op, String url, Path dir) throws Exception {
+            ClassLoader jar = new URLClassLoader(
+                    new URL[] {Workload.indexedJar(dir).toUri().toURL()}, Tool.class.getClassLoader());
+            Migrations engine = Migrations.configure()
+                    .dataSource(Databases.dataSource(url))
+                    .classLoader(jar)
+                    .locations("classpath:" + Workload.INDEXED_LOCATION)
                     .load();
             switch (op) {
                 case MIGRATE -> engine.upgrade("heads");

@@ -1,10 +1,14 @@
 package dev.migrations.benchmarks.peers;
 
+import dev.migrations.index.SqlIndexEntries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * The same N migrations in each tool's own format. Migration i creates a table with a few columns
@@ -13,7 +17,14 @@ import java.util.List;
  */
 final class Workload {
 
+    /** Where the indexed variant's revisions sit in its jar. */
+    static final String INDEXED_LOCATION = "bench/migrations";
+
     private Workload() {}
+
+    static Path indexedJar(Path dir) {
+        return dir.resolve("indexed.jar");
+    }
 
     /** The statements of migration {@code i} (1-based). */
     static List<String> statements(int i) {
@@ -52,12 +63,40 @@ final class Workload {
                     liquibase.resolve(String.format("%06d.sql", i)),
                     "--liquibase formatted sql\n\n--changeset bench:" + i + "\n" + body);
         }
+        writeIndexedJar(dir, ours);
         Files.writeString(dir.resolve("liquibase").resolve("changelog.yaml"), """
                 databaseChangeLog:
                   - includeAll:
                       path: sql/
                       relativeToChangelogFile: true
                 """);
+    }
+
+    /**
+     * Our revisions in a jar as a build packages them: the files under {@link #INDEXED_LOCATION} and the
+     * index the processor would write beside them, made by the same code ({@link SqlIndexEntries}).
+     */
+    private static void writeIndexedJar(Path dir, Path ours) throws IOException {
+        Path classes = dir.resolve("indexed-classes");
+        Path location = Files.createDirectories(classes.resolve(INDEXED_LOCATION));
+        try (Stream<Path> files = Files.list(ours)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, location.resolve(file.getFileName().toString()));
+            }
+        }
+        SqlIndexEntries.write(classes, INDEXED_LOCATION);
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(indexedJar(dir)));
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file :
+                    (Iterable<Path>) files.filter(f -> !f.equals(classes)).sorted()::iterator) {
+                String name = classes.relativize(file).toString().replace('\\', '/');
+                jar.putNextEntry(new JarEntry(Files.isDirectory(file) ? name + "/" : name));
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, jar);
+                }
+                jar.closeEntry();
+            }
+        }
     }
 
     static String revision(int i) {

@@ -13,12 +13,16 @@ import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 
 /**
  * The schema the entities ask for, read from Hibernate's mapping model exactly as the application
@@ -36,10 +40,18 @@ public final class HibernateSchema {
     public static SchemaSnapshot from(Metadata metadata) {
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> seeds = new LinkedHashMap<>();
+        SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(
+                metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (table.isPhysicalTable() && !table.isView()) {
-                    tables.add(table(metadata, table));
+                    Table definition = table(metadata, table);
+                    tables.add(definition);
+                    List<Map<String, Object>> rows = SeedRows.of(definition, table.getInitCommands(context));
+                    if (!rows.isEmpty()) {
+                        seeds.put(definition.name(), rows);
+                    }
                 }
             }
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
@@ -49,7 +61,7 @@ public final class HibernateSchema {
                         .increment(sequence.getIncrementSize()));
             }
         }
-        return new SchemaSnapshot(tables, sequences);
+        return new SchemaSnapshot(tables, sequences, seeds);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.migrations.ops.AddColumn;
 import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.AlterColumn;
 import dev.migrations.ops.AlterSequence;
+import dev.migrations.ops.BulkInsert;
 import dev.migrations.ops.CreateIndex;
 import dev.migrations.ops.CreateSequence;
 import dev.migrations.ops.CreateTable;
@@ -14,6 +15,7 @@ import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
+import dev.migrations.ops.Execute;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
@@ -139,7 +141,24 @@ public final class JavaOpsRenderer {
                     ? "ops.dropTableComment(" + str(c.table()) + ");"
                     : "ops.setTableComment(" + str(c.table()) + ", " + str(c.comment()) + ");";
         }
+        if (op instanceof BulkInsert b && b.schema() == null) {
+            return "ops.bulkInsert(" + str(b.table()) + ", List.of("
+                    + String.join(", ", b.rows().stream().map(this::row).toList()) + "));";
+        }
+        if (op instanceof Execute e && e.databases().isEmpty()) {
+            return "ops.execute(" + str(e.sql()) + ");";
+        }
         throw new IllegalArgumentException("Autogenerate cannot write " + op.describe() + " yet");
+    }
+
+    /** A row of numbers as {@code Map.of("column", 1L, ...)}, the only values autogenerate inserts. */
+    private String row(java.util.Map<String, Object> row) {
+        List<String> parts = new ArrayList<>();
+        row.forEach((column, value) -> {
+            parts.add(str(column));
+            parts.add(value instanceof Long l ? l + "L" : "new java.math.BigDecimal(" + str(value.toString()) + ")");
+        });
+        return "Map.of(" + String.join(", ", parts) + ")";
     }
 
     private String tableArguments(Table table) {

@@ -10,7 +10,8 @@ import java.util.List;
 /** A revision written as a Java class annotated with {@link Revision}. */
 public final class JavaMigrationScript extends MigrationScript {
 
-    private final Class<? extends Migration> type;
+    private Class<? extends Migration> type; // loaded on first use for a revision known from the index
+    private final ClassLoader loader;
     private Migration instance;
     private String checksum;
 
@@ -27,6 +28,20 @@ public final class JavaMigrationScript extends MigrationScript {
                         clean(revision.lintIgnore())),
                 type.getName());
         this.type = type;
+        this.loader = null;
+    }
+
+    /**
+     * A revision known from the build-time index: its header as the build read it from the annotation,
+     * its class loaded only when the revision runs or is checksummed.
+     */
+    JavaMigrationScript(Header header, String className, ClassLoader loader) {
+        super(header, className);
+        this.loader = loader;
+    }
+
+    static List<String> cleanAll(List<String> values) {
+        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static List<String> clean(String[] values) {
@@ -39,6 +54,7 @@ public final class JavaMigrationScript extends MigrationScript {
     private JavaMigrationScript(Header header, Migration instance) {
         super(header, instance.getClass().getName());
         this.type = instance.getClass();
+        this.loader = null;
         this.instance = instance;
     }
 
@@ -59,14 +75,32 @@ public final class JavaMigrationScript extends MigrationScript {
         return new JavaMigrationScript(header, instance);
     }
 
-    public Class<? extends Migration> type() {
+    public synchronized Class<? extends Migration> type() {
+        if (type == null) {
+            Class<?> loaded;
+            try {
+                loaded = Class.forName(source(), false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new MigrationsException(
+                        "Revision " + id() + " is indexed as class " + source() + ", which cannot be loaded ("
+                                + e + "). Rebuild the application so " + RevisionIndex.FILE_NAME
+                                + " is written again.",
+                        id(),
+                        e);
+            }
+            if (!Migration.class.isAssignableFrom(loaded)) {
+                throw new MigrationsException("Revision " + id() + " is indexed as class " + source()
+                        + ", which does not implement " + Migration.class.getName() + ". Rebuild the application.");
+            }
+            type = loaded.asSubclass(Migration.class);
+        }
         return type;
     }
 
     private synchronized Migration instance() {
         if (instance == null) {
             try {
-                instance = type.getDeclaredConstructor().newInstance();
+                instance = type().getDeclaredConstructor().newInstance();
             } catch (InvocationTargetException e) {
                 throw new MigrationsException(
                         "Revision " + id() + " (" + source() + ") failed in its constructor: " + e.getCause(),

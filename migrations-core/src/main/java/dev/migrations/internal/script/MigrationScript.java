@@ -47,6 +47,19 @@ public abstract sealed class MigrationScript permits SqlMigrationScript, JavaMig
         return lintIgnore;
     }
 
+    /** The header as the script gives it. */
+    public Header header() {
+        return new Header(
+                node.id(),
+                node.downRevisions(),
+                node.declaredBranchLabels(),
+                node.dependsOn(),
+                message,
+                createDate,
+                transactional,
+                lintIgnore);
+    }
+
     /** The file or class the revision came from. */
     public String source() {
         return node.source();

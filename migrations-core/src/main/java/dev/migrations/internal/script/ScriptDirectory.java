@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * All revisions found under the configured locations, SQL files and Java classes together, and
- * the graph they form. Files are read once; SQL bodies are split only when they run.
+ * the graph they form. Files are read once; SQL bodies are split only when they run. A classpath root
+ * that carries a current build-time index ({@link RevisionIndex}) is not scanned at all.
  */
 public final class ScriptDirectory {
 
@@ -83,15 +84,16 @@ public final class ScriptDirectory {
         if (given.isEmpty()) {
             return new ScriptDirectory(locations, found);
         }
-        Set<Class<?>> givenTypes = new HashSet<>();
+        // By class name, so a revision known from the index is not loaded just to be compared.
+        Set<String> givenTypes = new HashSet<>();
         for (MigrationScript script : given) {
             if (script instanceof JavaMigrationScript java) {
-                givenTypes.add(java.type());
+                givenTypes.add(java.type().getName());
             }
         }
         List<MigrationScript> all = new ArrayList<>();
         for (MigrationScript script : found) {
-            if (!(script instanceof JavaMigrationScript java && givenTypes.contains(java.type()))) {
+            if (!(script instanceof JavaMigrationScript && givenTypes.contains(script.source()))) {
                 all.add(script);
             }
         }
@@ -154,6 +156,9 @@ public final class ScriptDirectory {
             throw new UncheckedIOException("Cannot list " + location, e);
         }
         if (!roots.hasMoreElements()) {
+            roots = indexedRoots(base, loader);
+        }
+        if (!roots.hasMoreElements()) {
             // Not an error: a new application may have no migrations yet. A typo would read nothing, though.
             log.warn(
                     "Migrations location {} is not on the classpath, so no revisions are read from it. Create the"
@@ -169,7 +174,14 @@ public final class ScriptDirectory {
                     URLConnection connection = url.openConnection();
                     if (connection instanceof JarURLConnection jar) {
                         jar.setUseCaches(false);
-                        scanJar(jar, base, loader, out);
+                        scanJar(jar, url, base, loader, out);
+                    } else if (!IndexedRoots.fromUrl(url, base, loader, out)) {
+                        log.warn(
+                                "Migrations location {} in {} cannot be listed and has no {}; no revisions are"
+                                        + " read from it.",
+                                location,
+                                url,
+                                RevisionIndex.FILE_NAME);
                     }
                 }
             } catch (IOException e) {
@@ -180,8 +192,25 @@ public final class ScriptDirectory {
         }
     }
 
+    /** The roots found by their index, where folders are not resources themselves (a native image). */
+    private static Enumeration<URL> indexedRoots(String base, ClassLoader loader) {
+        List<URL> roots = new ArrayList<>();
+        try {
+            for (URL index : Collections.list(loader.getResources(base + "/" + RevisionIndex.FILE_NAME))) {
+                String text = index.toString();
+                roots.add(new URL(text.substring(0, text.length() - RevisionIndex.FILE_NAME.length() - 1)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + base, e);
+        }
+        return Collections.enumeration(roots);
+    }
+
     private static void scanDirectory(Path dir, String base, ClassLoader loader, Map<String, MigrationScript> out)
             throws IOException {
+        if (IndexedRoots.fromDirectory(dir, base, loader, out)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String rel = base + "/" + dir.relativize(file).toString().replace('\\', '/');
@@ -195,13 +224,16 @@ public final class ScriptDirectory {
     }
 
     private static void scanJar(
-            JarURLConnection connection, String base, ClassLoader loader, Map<String, MigrationScript> out)
+            JarURLConnection connection, URL root, String base, ClassLoader loader, Map<String, MigrationScript> out)
             throws IOException {
         JarFile jar = connection.getJarFile();
         String entryName = connection.getEntryName();
         String prefix = (entryName == null || entryName.isEmpty() ? base : entryName);
         prefix = prefix.endsWith("/") ? prefix : prefix + "/";
         String stripped = prefix.substring(0, prefix.length() - base.length() - 1);
+        if (IndexedRoots.fromJar(jar, prefix, root, base, loader, out)) {
+            return;
+        }
         for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
             JarEntry entry = entries.nextElement();
             String name = entry.getName();

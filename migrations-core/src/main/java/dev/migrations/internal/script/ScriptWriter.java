@@ -73,7 +73,12 @@ public final class ScriptWriter {
             s.append("import static dev.migrations.schema.Dsl.*;\n\n"); // generated bodies use the Dsl
         }
         s.append("import dev.migrations.api.Migration;\nimport dev.migrations.api.Ops;\n")
-                .append("import dev.migrations.api.Revision;\n\n");
+                .append("import dev.migrations.api.Revision;\n");
+        if (revision.upgradeBody() != null
+                && revision.upgradeBody().contains("Map.of(")) { // seed rows: ops.bulkInsert(t, List.of(Map.of(...)))
+            s.append("import java.util.List;\nimport java.util.Map;\n");
+        }
+        s.append('\n');
         revision.summary().forEach(line -> s.append("// ").append(line).append('\n'));
         s.append("@Revision(\n        id = ").append(quote(revision.id()));
         if (!revision.downRevisions().isEmpty()) {

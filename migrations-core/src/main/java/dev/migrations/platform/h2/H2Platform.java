@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * H2 2.x. Each DDL statement commits, so a failed revision can leave part of its DDL behind (the
@@ -28,6 +30,9 @@ import java.util.UUID;
  * apart; there is no lock across processes.
  */
 public final class H2Platform extends DatabasePlatform {
+
+    private static final Logger log = LoggerFactory.getLogger(H2Platform.class);
+    private volatile boolean versionChecked;
 
     static final String ID = "h2";
 
@@ -48,6 +53,12 @@ public final class H2Platform extends DatabasePlatform {
     @Override
     public boolean serves(String productName) {
         return productName.equalsIgnoreCase("h2");
+    }
+
+    /** A transaction's DDL holds H2's catalog (SYS) lock until it commits: one schema at a time. */
+    @Override
+    public boolean concurrentSchemaChanges() {
+        return false;
     }
 
     @Override
@@ -90,7 +101,33 @@ public final class H2Platform extends DatabasePlatform {
 
     @Override
     public RevisionSession session(Connection connection, DdlSettings settings) {
+        if (!versionChecked) {
+            versionChecked = true;
+            try {
+                String warning = versionWarning(connection.getMetaData().getDatabaseProductVersion());
+                if (warning != null) {
+                    log.warn(warning);
+                }
+            } catch (SQLException e) {
+                log.debug("Cannot read the H2 version", e);
+            }
+        }
         return new H2RevisionSession(connection);
+    }
+
+    /**
+     * Why this H2 version is unsafe to migrate with, or null. H2 2.4.240 (the version Spring Boot
+     * 4.1 manages) evaluates an {@code IN} check, including the discriminator and enum checks
+     * Hibernate maps, through the connection that created it; once that connection closes, every
+     * insert fails with "Check constraint invalid". 2.5.250 fixed it.
+     */
+    static String versionWarning(String productVersion) {
+        if (productVersion == null || !productVersion.startsWith("2.4.")) {
+            return null;
+        }
+        return "H2 " + productVersion.split(" ")[0] + " breaks CHECK constraints with IN lists once the connection"
+                + " that created them closes (h2database/h2database#4302): inserts then fail with"
+                + " \"Check constraint invalid\". Use H2 2.5.250 or later (<h2.version>2.5.252</h2.version>).";
     }
 
     @Override

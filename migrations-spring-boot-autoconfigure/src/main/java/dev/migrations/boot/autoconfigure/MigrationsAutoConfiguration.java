@@ -1,6 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsTenants;
 import dev.migrations.api.Migration;
 import dev.migrations.autogenerate.hibernate.HibernateSchema;
 import dev.migrations.platform.DatabasePlatform;
@@ -62,9 +63,16 @@ public final class MigrationsAutoConfiguration {
         return new MigrationsSchemaManagementProvider(migrations);
     }
 
+    /** One engine and initializer per {@code migrations.instances.<name>}. */
+    @Bean
+    static MigrationsInstancesRegistrar migrationsInstancesRegistrar() {
+        return new MigrationsInstancesRegistrar();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JdbcUtils.class)
     @ConditionalOnMissingBean(Migrations.class)
+    @Conditional(MigrationsInstancesRegistrar.NoNamedInstances.class)
     @EnableConfigurationProperties(MigrationsProperties.class)
     static class EngineConfiguration {
 
@@ -82,7 +90,8 @@ public final class MigrationsAutoConfiguration {
                 ObjectProvider<DataSource> dataSource,
                 @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
                 ObjectProvider<MigrationsConfigurationCustomizer> customizers,
-                ObjectProvider<Migration> javaMigrations) {
+                ObjectProvider<Migration> javaMigrations,
+                ObjectProvider<MigrationsTenants> tenants) {
             ClassLoader classLoader = resourceLoader.getClassLoader();
             DataSource target = migrationDataSource(connectionDetails, dataSource, migrationsDataSource, classLoader);
             dev.migrations.MigrationsConfiguration configuration =
@@ -91,6 +100,7 @@ public final class MigrationsAutoConfiguration {
                 configuration.classLoader(classLoader);
             }
             apply(properties, configuration, target);
+            TenantsConfigurer.apply(properties, tenants.getIfUnique(), configuration, classLoader);
             configuration.javaMigrations(javaMigrations.orderedStream().toArray(Migration[]::new));
             customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
             return configuration.load();
@@ -101,14 +111,11 @@ public final class MigrationsAutoConfiguration {
         @Conditional(OnStartupModeCondition.class)
         MigrationsInitializer migrationsInitializer(
                 Migrations migrations, MigrationsProperties properties, ObjectProvider<MigrationStrategy> strategy) {
-            MigrationStrategy startup = strategy.getIfAvailable(() -> switch (properties.getMode()) {
-                case VALIDATE -> m -> m.validate().requireValid();
-                case UPGRADE, NONE -> m -> m.upgrade(properties.getTarget());
-            });
+            MigrationStrategy startup = strategy.getIfAvailable(() -> StartupMigration.of(properties));
             return new MigrationsInitializer(migrations, startup);
         }
 
-        private static void apply(
+        static void apply(
                 MigrationsProperties properties,
                 dev.migrations.MigrationsConfiguration configuration,
                 DataSource dataSource) {
@@ -260,12 +267,18 @@ public final class MigrationsAutoConfiguration {
         private static final class MigrationsUrlCondition {}
     }
 
-    /** Keeps the default location's SQL files in a native image. */
+    /**
+     * Keeps the default location's revisions in a native image: exactly what its index lists, or the
+     * whole folder without one. Configured locations get theirs from {@link MigrationsIndexAotProcessor}.
+     */
     static final class MigrationsRuntimeHints implements RuntimeHintsRegistrar {
 
         @Override
         public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-            hints.resources().registerPattern("db/migrations/**");
+            MigrationsIndexHints.register(
+                    hints,
+                    classLoader != null ? classLoader : MigrationsRuntimeHints.class.getClassLoader(),
+                    List.of("classpath:db/migrations"));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.migrations.boot.autoconfigure;
 import dev.migrations.Migrations;
 import dev.migrations.boot.actuate.metrics.MigrationsObservability;
 import dev.migrations.boot.actuate.metrics.MigrationsPendingMeterBinder;
+import dev.migrations.boot.actuate.metrics.MigrationsTenantsMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.LinkedHashMap;
@@ -50,14 +51,22 @@ public final class MigrationsObservabilityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationsPendingMeterBinder migrationsPendingMeterBinder(ListableBeanFactory beanFactory) {
-        return new MigrationsPendingMeterBinder(() -> {
-            Map<String, Migrations> engines = new LinkedHashMap<>();
-            beanFactory.getBeansOfType(Migrations.class, false, false).forEach((name, m) -> {
-                String dataSource = dataSourceName(beanFactory, m.dataSource());
-                engines.put(dataSource != null ? dataSource : name, m);
-            });
-            return engines;
+        return new MigrationsPendingMeterBinder(() -> enginesByDataSource(beanFactory));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationsTenantsMeterBinder migrationsTenantsMeterBinder(ListableBeanFactory beanFactory) {
+        return new MigrationsTenantsMeterBinder(() -> enginesByDataSource(beanFactory));
+    }
+
+    private static Map<String, Migrations> enginesByDataSource(ListableBeanFactory beanFactory) {
+        Map<String, Migrations> engines = new LinkedHashMap<>();
+        beanFactory.getBeansOfType(Migrations.class, false, false).forEach((name, m) -> {
+            String dataSource = dataSourceName(beanFactory, m.dataSource());
+            engines.put(dataSource != null ? dataSource : name, m);
         });
+        return engines;
     }
 
     /** The bean name of the DataSource, or null for one that is not a bean (built from {@code migrations.url}). */

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -124,6 +126,19 @@ public class MigrationsProperties {
      */
     @NestedConfigurationProperty
     private final MigrationsLintProperties lint = new MigrationsLintProperties();
+
+    /**
+     * Tenants: the same revisions applied to many schemas or databases.
+     */
+    @NestedConfigurationProperty
+    private final MigrationsTenantsProperties tenants = new MigrationsTenantsProperties();
+
+    /**
+     * Named instances, each migrating a DataSource of its own with the same keys as these plus
+     * data-source (the DataSource bean's name). When any is set, the top-level keys configure no
+     * instance of their own.
+     */
+    private Map<String, MigrationsInstanceProperties> instances = new LinkedHashMap<>();
 
     /** Where and how {@code revision} and {@code merge} write new scripts. */
     public static class Generate {
@@ -328,5 +343,17 @@ public class MigrationsProperties {
 
     public MigrationsLintProperties getLint() {
         return lint;
+    }
+
+    public MigrationsTenantsProperties getTenants() {
+        return tenants;
+    }
+
+    public Map<String, MigrationsInstanceProperties> getInstances() {
+        return instances;
+    }
+
+    public void setInstances(Map<String, MigrationsInstanceProperties> instances) {
+        this.instances = instances;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +48,22 @@ public final class MigrationsCommandLine implements Runnable {
     private final CommandLine commandLine;
     private final PrintWriter err;
     private ParseResult parsed;
+    private Selection selection = Selection.NONE;
+
+    @Option(
+            names = "--instance",
+            paramLabel = "NAME",
+            description = "The instance to run for (migrations.instances.<name>); default: the only one, or each in"
+                    + " order.")
+    private String instance;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "Run for one tenant of the instance.")
+    private String tenant;
+
+    @Option(
+            names = "--all-tenants",
+            description = "Run for every tenant of the instance: one line per tenant, non-zero exit if any failed.")
+    private boolean allTenants;
 
     MigrationsCommandLine(PrintWriter out, PrintWriter err) {
         this.session = new Session(out);
@@ -77,7 +94,18 @@ public final class MigrationsCommandLine implements Runnable {
      * Parses the arguments after {@code migrations}. Returns an exit status when nothing is left to
      * run (help or version printed: 0; a usage error printed: 2), null when a command is ready.
      */
-    Integer parse(String... args) {
+    Integer parse(String... arguments) {
+        String[] args;
+        try {
+            Selection.Extracted extracted = Selection.extract(arguments);
+            selection = extracted.selection();
+            args = extracted.rest();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            commandLine.usage(err);
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
         try {
             parsed = commandLine.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
@@ -110,7 +138,9 @@ public final class MigrationsCommandLine implements Runnable {
         session.attach(context);
         CommandLine subcommand = parsed.subcommand().commandSpec().commandLine();
         try {
-            Integer status = ((SessionCommand) subcommand.getCommand()).call();
+            Integer status = new SelectedRun(
+                            session, selection, subcommand.getCommandName(), (SessionCommand) subcommand.getCommand())
+                    .call();
             return status == null ? CommandLine.ExitCode.OK : status;
         } catch (RuntimeException e) {
             return fail(e);

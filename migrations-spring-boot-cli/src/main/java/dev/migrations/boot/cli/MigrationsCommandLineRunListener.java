@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
@@ -111,7 +112,12 @@ public final class MigrationsCommandLineRunListener implements SpringApplication
             return;
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("spring.main.web-application-type", "none");
+        if (AotDetector.useGeneratedArtifacts()) {
+            // AOT fixed the context's type at build time: keep the servlet context, but start no server
+            settings.put("server.port", "-1");
+        } else {
+            settings.put("spring.main.web-application-type", "none");
+        }
         settings.put("spring.main.lazy-initialization", "true");
         settings.put("migrations.mode", "none");
         if (commandLine.needsEntities()) {

@@ -17,8 +17,11 @@ final class MoveCommands {
 
     private MoveCommands() {}
 
+    /** A command that changes the database, which an instance with tenants runs only for named tenants. */
+    interface Moving {}
+
     @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later revision.")
-    static final class Upgrade extends SessionCommand {
+    static final class Upgrade extends SessionCommand implements Moving {
 
         @Parameters(
                 paramLabel = "TARGET",
@@ -54,7 +57,7 @@ final class MoveCommands {
     }
 
     @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert to a previous revision.")
-    static final class Downgrade extends SessionCommand {
+    static final class Downgrade extends SessionCommand implements Moving {
 
         @Parameters(paramLabel = "TARGET", description = "-N, a revision, label@base or base; with --sql, start:end.")
         String target;
@@ -97,7 +100,7 @@ final class MoveCommands {
             name = "stamp",
             mixinStandardHelpOptions = true,
             description = "Set the database's revision without running any migration.")
-    static final class Stamp extends SessionCommand {
+    static final class Stamp extends SessionCommand implements Moving {
 
         @Parameters(paramLabel = "TARGET", arity = "1..*", description = "Revisions to stamp: heads, a revision, base.")
         List<String> targets;

@@ -3,6 +3,7 @@ package dev.migrations.boot.cli;
 import dev.migrations.Migrations;
 import dev.migrations.api.MigrationsException;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
 
@@ -16,6 +17,8 @@ final class Session {
     private final PrintWriter out;
     private ApplicationContext context;
     private Migrations engine;
+    private final ThreadLocal<Migrations> tenantEngine = new ThreadLocal<>();
+    private final ThreadLocal<PrintWriter> tenantOut = new ThreadLocal<>();
 
     Session(PrintWriter out) {
         this.out = out;
@@ -26,7 +29,25 @@ final class Session {
     }
 
     PrintWriter out() {
-        return out;
+        PrintWriter own = tenantOut.get();
+        return own != null ? own : out;
+    }
+
+    /** Makes {@code selected} the engine every command uses: the instance or tenant the arguments chose. */
+    void select(Migrations selected) {
+        this.engine = selected;
+    }
+
+    /** Runs {@code work} on this thread with a tenant's engine and an output of its own. */
+    <T> T asTenant(Migrations tenant, PrintWriter output, Supplier<T> work) {
+        tenantEngine.set(tenant);
+        tenantOut.set(output);
+        try {
+            return work.get();
+        } finally {
+            tenantEngine.remove();
+            tenantOut.remove();
+        }
     }
 
     ApplicationContext context() {
@@ -38,6 +59,10 @@ final class Session {
 
     /** The application's engine, created on first use. */
     Migrations engine() {
+        Migrations tenant = tenantEngine.get();
+        if (tenant != null) {
+            return tenant;
+        }
         if (engine == null) {
             try {
                 engine = context().getBean(Migrations.class);

@@ -24,6 +24,7 @@ public final class MigrationsDescriptor {
     private final @Nullable List<HistoryDescriptor> history;
     private final @Nullable RevisionDetailDescriptor revision;
     private final @Nullable String error;
+    private final @Nullable TenantsDescriptor tenants;
 
     private MigrationsDescriptor(
             @Nullable DatabaseStatus status, @Nullable RevisionDetailDescriptor revision, @Nullable String error) {
@@ -39,6 +40,20 @@ public final class MigrationsDescriptor {
                 : null;
         this.revision = revision;
         this.error = error;
+        this.tenants = null;
+    }
+
+    /** An instance with tenants: its tenants instead of the DataSource's default schema, which it does not migrate. */
+    private MigrationsDescriptor(TenantsDescriptor tenants) {
+        this.currentHeads = null;
+        this.scriptHeads = null;
+        this.upToDate = null;
+        this.pending = null;
+        this.revisions = null;
+        this.history = null;
+        this.revision = null;
+        this.error = null;
+        this.tenants = tenants;
     }
 
     MigrationsDescriptor(RevisionDetailDescriptor revision) {
@@ -47,6 +62,9 @@ public final class MigrationsDescriptor {
 
     static MigrationsDescriptor of(Migrations migrations) {
         try {
+            if (migrations.tenants().configured()) {
+                return new MigrationsDescriptor(TenantsDescriptor.of(migrations));
+            }
             return new MigrationsDescriptor(migrations.status(), null, null);
         } catch (RuntimeException e) {
             return new MigrationsDescriptor(null, null, e.getMessage());
@@ -86,6 +104,10 @@ public final class MigrationsDescriptor {
 
     public @Nullable List<HistoryDescriptor> getHistory() {
         return history;
+    }
+
+    public @Nullable TenantsDescriptor getTenants() {
+        return tenants;
     }
 
     public @Nullable RevisionDetailDescriptor getRevision() {

@@ -41,6 +41,25 @@ public class MigrationsEndpoint {
         return contexts.isEmpty() ? null : new MigrationsBeansDescriptor(contexts);
     }
 
+    /**
+     * {@code /actuator/migrations/tenants/{tenant}}: where one tenant stands, in full, in every
+     * engine that lists it; 404 when none does.
+     */
+    @ReadOperation
+    public @Nullable MigrationsBeansDescriptor migrationsTenant(@Selector String tenants, @Selector String tenant) {
+        if (!"tenants".equals(tenants)) {
+            return null;
+        }
+        Map<String, ContextMigrationsBeansDescriptor> contexts =
+                collect((name, migrations) -> migrations.tenants().list().stream()
+                        .filter(t -> t.name().equals(tenant))
+                        .findFirst()
+                        .map(t -> MigrationsDescriptor.of(migrations.tenant(t)))
+                        .orElse(null));
+        contexts.values().removeIf(c -> c.getMigrationsBeans().isEmpty());
+        return contexts.isEmpty() ? null : new MigrationsBeansDescriptor(contexts);
+    }
+
     private Map<String, ContextMigrationsBeansDescriptor> collect(
             BiFunction<String, Migrations, @Nullable MigrationsDescriptor> describe) {
         Map<String, ContextMigrationsBeansDescriptor> contexts = new LinkedHashMap<>();

@@ -29,6 +29,10 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        if (migrations.tenants().configured()) {
+            TenantsHealth.check(migrations, pendingIsDown, builder);
+            return;
+        }
         DatabaseStatus status = migrations.status();
         builder.withDetail("currentHeads", status.currentHeads())
                 .withDetail("scriptHeads", status.scriptHeads())

@@ -28,12 +28,11 @@ public class MigrationsPendingMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        enginesByDataSource
-                .get()
-                .forEach((dataSource, migrations) -> Gauge.builder(
-                                PENDING_GAUGE, migrations, MigrationsPendingMeterBinder::pending)
+        enginesByDataSource.get().entrySet().stream()
+                .filter(e -> !e.getValue().tenants().configured()) // their tenants have a gauge of their own
+                .forEach(e -> Gauge.builder(PENDING_GAUGE, e.getValue(), MigrationsPendingMeterBinder::pending)
                         .description("Revisions not yet applied that an upgrade to heads would run")
-                        .tag("datasource", dataSource)
+                        .tag("datasource", e.getKey())
                         .register(registry));
     }
 

@@ -1,0 +1,153 @@
+package dev.migrations;
+
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.internal.graph.Target;
+import dev.migrations.internal.runtime.VersionStore;
+import dev.migrations.platform.DatabasePlatform;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The no-op boot over many schema tenants: on one connection, one catalog query finds the schemas
+ * that have a version table and a few batched reads give every tenant's heads (and, when checksums
+ * are validated, its upgrade history), so the tenants already at the heads with no drift are left
+ * alone without a connection of their own. Anything else, or any doubt, takes the normal path.
+ */
+final class TenantsAtHeads {
+
+    private static final int BATCH = 200;
+
+    private TenantsAtHeads() {}
+
+    static Set<String> find(Engine engine, List<Tenant> tenants) {
+        List<Tenant> schemaTenants =
+                tenants.stream().filter(t -> t.dataSource() == null).toList();
+        if (schemaTenants.size() < 2 || engine.settings().dataSource() == null) {
+            return Set.of();
+        }
+        try {
+            return engine.withConnection(c -> read(engine, c, schemaTenants));
+        } catch (MigrationsException e) {
+            return Set.of(); // each tenant's own run reports the problem better
+        }
+    }
+
+    private static Set<String> read(Engine engine, Connection c, List<Tenant> tenants) throws SQLException {
+        DatabasePlatform platform = engine.platform(c);
+        Set<String> withTable = schemasWithVersionTable(c, engine.settings().versionTable());
+        List<Tenant> present =
+                tenants.stream().filter(t -> withTable.contains(t.schema())).toList();
+        Map<Integer, List<String>> heads = new HashMap<>();
+        Map<Integer, List<HistoryRecord>> history = new HashMap<>();
+        boolean checksums = engine.settings().validateChecksums();
+        for (int from = 0; from < present.size(); from += BATCH) {
+            List<Tenant> batch = present.subList(from, Math.min(present.size(), from + BATCH));
+            readHeads(c, platform, engine, batch, from, heads);
+            if (checksums) {
+                readHistory(c, platform, engine, batch, from, history);
+            }
+        }
+        Set<String> atHeads = new HashSet<>();
+        for (int i = 0; i < present.size(); i++) {
+            List<String> current = heads.getOrDefault(i, List.of());
+            if (current.isEmpty() || !current.stream().allMatch(engine.graph()::contains)) {
+                continue;
+            }
+            if (!engine.planner().upgrade(current, Target.parse("heads")).isEmpty()) {
+                continue;
+            }
+            if (checksums
+                    && !ChecksumDrift.of(engine.scripts(), current, history.getOrDefault(i, List.of()))
+                            .isEmpty()) {
+                continue;
+            }
+            atHeads.add(present.get(i).name());
+        }
+        return atHeads;
+    }
+
+    /** One catalog query: the schemas holding a table of the version table's name. */
+    private static Set<String> schemasWithVersionTable(Connection c, String versionTable) throws SQLException {
+        Set<String> schemas = new HashSet<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, null, versionTable, null)) {
+            while (rs.next()) {
+                if (versionTable.equals(rs.getString("TABLE_NAME"))) {
+                    schemas.add(rs.getString("TABLE_SCHEM"));
+                }
+            }
+        }
+        return schemas;
+    }
+
+    private static void readHeads(
+            Connection c,
+            DatabasePlatform platform,
+            Engine engine,
+            List<Tenant> batch,
+            int offset,
+            Map<Integer, List<String>> out)
+            throws SQLException {
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (int i = 0; i < batch.size(); i++) {
+            union.add("SELECT " + (offset + i) + " AS tenant_index, version_num FROM "
+                    + store(platform, engine, batch.get(i)).versionTable());
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(union.toString())) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+    }
+
+    private static void readHistory(
+            Connection c,
+            DatabasePlatform platform,
+            Engine engine,
+            List<Tenant> batch,
+            int offset,
+            Map<Integer, List<HistoryRecord>> out)
+            throws SQLException {
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (int i = 0; i < batch.size(); i++) {
+            union.add("SELECT " + (offset + i) + " AS tenant_index, revision, direction, checksum, success FROM "
+                    + store(platform, engine, batch.get(i)).historyTable());
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(union.toString())) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(new HistoryRecord(
+                                0,
+                                rs.getString(2),
+                                List.of(),
+                                HistoryRecord.Direction.of(rs.getString(3)),
+                                null,
+                                rs.getString(4),
+                                null,
+                                0,
+                                null,
+                                rs.getBoolean(5),
+                                null));
+            }
+        }
+    }
+
+    private static VersionStore store(DatabasePlatform platform, Engine engine, Tenant tenant) {
+        return new VersionStore(
+                platform,
+                tenant.schema(),
+                engine.settings().versionTable(),
+                engine.settings().historyTable());
+    }
+}
