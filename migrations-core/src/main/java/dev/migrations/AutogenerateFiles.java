@@ -2,9 +2,13 @@ package dev.migrations;
 
 import dev.migrations.api.Migration;
 import dev.migrations.api.Ops;
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
+import dev.migrations.autogenerate.render.PortabilityNotes;
+import dev.migrations.autogenerate.render.RevisionSummary;
+import dev.migrations.internal.runtime.OperationsAsSql;
 import dev.migrations.internal.script.JavaMigrationScript;
 import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.lint.Finding;
@@ -27,8 +31,14 @@ import java.util.List;
  */
 final class AutogenerateFiles {
 
-    /** One revision to write: its id, whether it is transactional, its steps and bodies. */
-    record Body(String id, boolean transactional, SchemaDiff steps, String upgrade, String downgrade) {}
+    /** One revision to write: its id, whether it is transactional, its steps, bodies and summary. */
+    record Body(
+            String id,
+            boolean transactional,
+            SchemaDiff steps,
+            String upgrade,
+            String downgrade,
+            List<String> summary) {}
 
     /** The revision and, with {@code --safe}, its non-transactional follow-up (or null), and their lint. */
     record Plan(Body main, Body followUp, LintReport lint) {}
@@ -40,7 +50,14 @@ final class AutogenerateFiles {
         this.engine = engine;
     }
 
-    Plan plan(SchemaDiff diff, String mainId, String followUpId, String message, List<String> down, boolean safe) {
+    Plan plan(
+            SchemaDiff diff,
+            String mainId,
+            String followUpId,
+            String message,
+            List<String> down,
+            boolean safe,
+            ScriptFormat format) {
         return engine.withConnection(c -> {
             DatabasePlatform platform = engine.platform(c);
             SchemaSnapshot live =
@@ -84,8 +101,13 @@ final class AutogenerateFiles {
                             scripts,
                             new LiveCatalog(c, platform, engine.settings().schema(), engine.ownTables(), true, false),
                             scripts.size() == 1 ? "the new revision" : "the 2 new revisions");
-            Body first = body(mainId, true, main, lint, 0);
-            Body second = followUp == null ? null : body(followUpId, false, followUp, lint, 1);
+            String database = platform.displayName() + " " + c.getMetaData().getDatabaseProductVersion();
+            BodyWriter writer = format == ScriptFormat.SQL ? new SqlBodies(platform, live) : new JavaBodies();
+            String id = platform.id();
+            String name = platform.displayName();
+            Body first = body(mainId, true, main, lint, 0, writer, database, id, name);
+            Body second =
+                    followUp == null ? null : body(followUpId, false, followUp, lint, 1, writer, database, id, name);
             return new Plan(first, second, lint);
         });
     }
@@ -116,46 +138,143 @@ final class AutogenerateFiles {
                 });
     }
 
-    private Body body(String id, boolean transactional, SchemaDiff steps, LintReport lint, int revision) {
+    private Body body(
+            String id,
+            boolean transactional,
+            SchemaDiff steps,
+            LintReport lint,
+            int revision,
+            BodyWriter writer,
+            String database,
+            String platformId,
+            String platformName) {
         RevisionLint findings = lint.revisions().get(revision);
-        StringBuilder upgrade = new StringBuilder();
-        comments(findings, null, upgrade);
+        writer.startUpgrade();
+        writer.comments(comments(findings, null));
         for (int i = 0; i < steps.changes().size(); i++) {
-            comments(findings, "#" + (i + 1), upgrade);
-            upgrade.append(renderer.upgrade(
-                            new SchemaDiff(List.of(steps.changes().get(i)), List.of())))
-                    .append('\n');
+            SchemaChange change = steps.changes().get(i);
+            List<String> lines = comments(findings, "#" + (i + 1));
+            lines.addAll(PortabilityNotes.of(change.upgrade(), platformId, platformName));
+            if (change.warning() != null) {
+                lines.add((change.needsEdit() ? "TODO: " : "WARNING: ") + change.warning());
+            }
+            writer.comments(lines);
+            writer.step(change.upgrade());
         }
+        String upgrade = writer.finish();
         // a validation needs no undoing: dropping the constraint does it
-        SchemaDiff undo = new SchemaDiff(
-                steps.changes().stream()
-                        .filter(change -> !(change.upgrade() instanceof ValidateConstraint))
-                        .toList(),
-                List.of());
-        return new Body(id, transactional, steps, upgrade.toString().stripTrailing(), renderer.downgrade(undo));
+        List<SchemaChange> undo = new ArrayList<>(steps.changes().stream()
+                .filter(change -> !(change.upgrade() instanceof ValidateConstraint))
+                .toList());
+        java.util.Collections.reverse(undo);
+        writer.startDowngrade();
+        for (SchemaChange change : undo) {
+            if (change.downgrade() == null) {
+                writer.comments(
+                        List.of("TODO: undo by hand: " + change.upgrade().describe()));
+            } else {
+                writer.step(change.downgrade());
+            }
+        }
+        return new Body(id, transactional, steps, upgrade, writer.finish(), RevisionSummary.lines(steps, database));
+    }
+
+    /** Writes a body step by step, as Java statements or as SQL. */
+    private interface BodyWriter {
+        void startUpgrade();
+
+        void startDowngrade();
+
+        void comments(List<String> lines);
+
+        void step(Operation operation);
+
+        String finish();
+    }
+
+    private final class JavaBodies implements BodyWriter {
+        private StringBuilder out;
+
+        @Override
+        public void startUpgrade() {
+            out = new StringBuilder();
+        }
+
+        @Override
+        public void startDowngrade() {
+            out = new StringBuilder();
+        }
+
+        @Override
+        public void comments(List<String> lines) {
+            lines.forEach(line -> out.append("// ").append(line).append('\n'));
+        }
+
+        @Override
+        public void step(Operation operation) {
+            out.append(renderer.statement(operation)).append('\n');
+        }
+
+        @Override
+        public String finish() {
+            return out.toString().stripTrailing();
+        }
+    }
+
+    /** SQL for the database at hand; the downgrade starts from the tables as the upgrade leaves them. */
+    private static final class SqlBodies implements BodyWriter {
+        private final DatabasePlatform platform;
+        private java.util.Collection<dev.migrations.schema.Table> tables;
+        private OperationsAsSql out;
+
+        SqlBodies(DatabasePlatform platform, SchemaSnapshot live) {
+            this.platform = platform;
+            this.tables = live.tables();
+        }
+
+        @Override
+        public void startUpgrade() {
+            out = new OperationsAsSql(platform, tables);
+        }
+
+        @Override
+        public void startDowngrade() {
+            out = new OperationsAsSql(platform, tables);
+        }
+
+        @Override
+        public void comments(List<String> lines) {
+            out.comment(lines);
+        }
+
+        @Override
+        public void step(Operation operation) {
+            out.apply(operation);
+        }
+
+        @Override
+        public String finish() {
+            String text = out.text();
+            tables = out.tablesAfter();
+            return text;
+        }
     }
 
     /** The findings at {@code location} (null: those of the whole revision) as comment lines. */
-    private static void comments(RevisionLint revision, String location, StringBuilder out) {
+    private static List<String> comments(RevisionLint revision, String location) {
+        List<String> out = new ArrayList<>();
         for (Finding f : revision.findings()) {
             if (!java.util.Objects.equals(f.location(), location)) {
                 continue;
             }
-            out.append("// lint ")
-                    .append(f.isIgnored() ? "ignored" : f.severity().label())
-                    .append(' ')
-                    .append(f.rule())
-                    .append(": ")
-                    .append(f.message())
-                    .append('\n');
+            out.add("lint " + (f.isIgnored() ? "ignored" : f.severity().label()) + " " + f.rule() + ": " + f.message());
             if (f.safeForm() != null && !f.safeForm().isBlank()) {
-                out.append("//   safe form:\n");
+                out.add("  safe form:");
                 for (String line : f.safeForm().split("\n")) {
-                    out.append("//     ")
-                            .append(line.startsWith("// ") ? line.substring(3) : line)
-                            .append('\n');
+                    out.add("    " + (line.startsWith("// ") ? line.substring(3) : line));
                 }
             }
         }
+        return out;
     }
 }

@@ -131,6 +131,18 @@ public final class Migrations {
         return read.heads();
     }
 
+    /**
+     * Heads whose branches touch the same table or column in ways that do not commute (one drops
+     * what the other alters, both add the same column, two renames), read from the scripts alone.
+     */
+    public List<dev.migrations.lint.BranchConflicts.Conflict> branchConflicts() {
+        return dev.migrations.lint.BranchConflicts.among(
+                engine.graph(),
+                engine.graph().heads(),
+                engine.scripts()::script,
+                engine.offlinePlatform().id());
+    }
+
     /** Revisions with more than one child ({@code branches}). */
     public List<RevisionInfo> branches() {
         return read.branches();

@@ -54,11 +54,9 @@ final class WriteCommands {
                             request.format(),
                             null,
                             null,
-                            true),
+                            true,
+                            List.of()),
                     null);
-        }
-        if (request.format() == ScriptFormat.SQL) {
-            throw new MigrationsException("Autogenerate writes Java revisions; leave out the SQL format.");
         }
         UnbuiltRevisions.requireNone(engine.settings(), engine.graph());
         SchemaDiff diff;
@@ -77,8 +75,11 @@ final class WriteCommands {
             return new GeneratedRevision(null, null, diff);
         }
         String message = request.message() == null ? "" : request.message();
-        AutogenerateFiles.Plan plan =
-                new AutogenerateFiles(engine).plan(diff, id, ScriptWriter.newId(), message, down, options.safe());
+        ScriptFormat format = request.format() != null
+                ? request.format()
+                : engine.settings().generated().format();
+        AutogenerateFiles.Plan plan = new AutogenerateFiles(engine)
+                .plan(diff, id, ScriptWriter.newId(), message, down, options.safe(), format);
         AutogenerateFiles.Body main = plan.main();
         Path file = write(
                 id,
@@ -86,10 +87,11 @@ final class WriteCommands {
                 request.branchLabels(),
                 dependsOn,
                 request.message(),
-                ScriptFormat.JAVA,
+                format,
                 main.upgrade(),
                 main.downgrade(),
-                true);
+                true,
+                main.summary());
         Path followUp = null;
         if (plan.followUp() != null) {
             AutogenerateFiles.Body next = plan.followUp();
@@ -99,10 +101,11 @@ final class WriteCommands {
                     List.of(),
                     List.of(),
                     message + " (outside a transaction)",
-                    ScriptFormat.JAVA,
+                    format,
                     next.upgrade(),
                     next.downgrade(),
-                    false);
+                    false,
+                    next.summary());
         }
         return new GeneratedRevision(id, file, diff, followUp, plan.lint());
     }
@@ -152,7 +155,8 @@ final class WriteCommands {
                 null,
                 null,
                 null,
-                true);
+                true,
+                List.of());
     }
 
     private Path write(
@@ -164,7 +168,8 @@ final class WriteCommands {
             ScriptFormat format,
             String upgradeBody,
             String downgradeBody,
-            boolean transactional) {
+            boolean transactional,
+            List<String> summary) {
         RevisionGraph graph = engine.graph();
         String id = revId == null ? ScriptWriter.newId() : revId;
         if (graph.contains(id)) {
@@ -179,7 +184,15 @@ final class WriteCommands {
             }
         }
         ScriptWriter.NewRevision revision = new ScriptWriter.NewRevision(
-                id, down, labels, dependsOn, message == null ? "" : message, transactional, upgradeBody, downgradeBody);
+                id,
+                down,
+                labels,
+                dependsOn,
+                message == null ? "" : message,
+                transactional,
+                upgradeBody,
+                downgradeBody,
+                summary);
         EngineSettings.GeneratedFiles files = engine.settings().generated();
         ScriptWriter writer = new ScriptWriter(
                 files.sourceDirectory(), files.sqlDirectory(), files.packageName(), files.fileTemplate());

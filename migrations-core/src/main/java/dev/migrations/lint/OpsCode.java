@@ -95,6 +95,9 @@ final class OpsCode implements OperationVisitor<String> {
                     .map(d -> ".serverDefault(" + str(d) + ")")
                     .orElse(".dropServerDefault()"));
         }
+        if (op.identity() != null) {
+            s.append(".identity(").append(op.identity()).append(')');
+        }
         if (op.newName() != null) {
             s.append(".rename(").append(str(op.newName())).append(')');
         }

@@ -219,6 +219,9 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
         if (o.serverDefault() != null) {
             out.add(prefix + o.serverDefault().map(d -> "SET DEFAULT " + d).orElse("DROP DEFAULT"));
         }
+        if (o.identity() != null) {
+            out.addAll(identityChange(o));
+        }
         if (o.comment() != null) {
             out.addAll(
                     columnComment(o.schema(), o.table(), o.column(), o.comment().orElse(null)));
@@ -227,6 +230,12 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
             out.add(renameColumn(o.schema(), o.table(), o.column(), o.newName()));
         }
         return out;
+    }
+
+    /** Makes a column an identity column or a plain one, as the platform spells it. */
+    protected List<String> identityChange(AlterColumn o) {
+        throw new UnsupportedOperationException("The engine cannot change whether a column is an identity on "
+                + platformId + "; use executeOn with that database's SQL");
     }
 
     protected String alterType(ColumnType type, String using) {

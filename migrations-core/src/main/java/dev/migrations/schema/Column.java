@@ -63,6 +63,11 @@ public record Column(
         return new Column(name, type, false, serverDefault, true, isPrimaryKey, isUnique, references, comment);
     }
 
+    /** The column without identity generation; it stays NOT NULL. */
+    public Column withoutIdentity() {
+        return new Column(name, type, nullable, serverDefault, false, isPrimaryKey, isUnique, references, comment);
+    }
+
     public Column primaryKey() {
         return new Column(name, type, false, serverDefault, isIdentity, true, isUnique, references, comment);
     }

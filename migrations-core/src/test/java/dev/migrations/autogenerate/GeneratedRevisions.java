@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrations.GeneratedRevision;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionRequest;
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases.TestDatabase;
@@ -35,6 +36,7 @@ final class GeneratedRevisions {
     /** An engine over the compiled revisions, writing new ones into the source directory. */
     Migrations migrations(TestDatabase db) throws Exception {
         Files.createDirectories(classes.resolve("gen/autogen"));
+        Files.createDirectories(sources);
         ClassLoader loader = new URLClassLoader(
                 new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
         return Migrations.configure()
@@ -42,6 +44,7 @@ final class GeneratedRevisions {
                 .locations("classpath:gen/autogen")
                 .classLoader(loader)
                 .generatedSourceDirectory(sources)
+                .generatedSqlDirectory(classes.resolve("gen/autogen"))
                 .generatedPackage("gen.autogen")
                 .load();
     }
@@ -51,9 +54,16 @@ final class GeneratedRevisions {
      * (the plain-Java command, no Spring) and compiles it; returns its source.
      */
     String write(TestDatabase db, SchemaSnapshot entities, Renames renames, String message) throws Exception {
+        return write(db, entities, renames, message, ScriptFormat.JAVA);
+    }
+
+    /** {@link #write(TestDatabase, SchemaSnapshot, Renames, String)} in the given file format. */
+    String write(TestDatabase db, SchemaSnapshot entities, Renames renames, String message, ScriptFormat format)
+            throws Exception {
         return Files.readString(write(
                         db,
                         RevisionRequest.of(message)
+                                .format(format)
                                 .autogenerate(new RevisionRequest.Autogenerate(entities, renames, null)))
                 .file());
     }
@@ -75,15 +85,26 @@ final class GeneratedRevisions {
                     .map(Path::toString)
                     .toList();
         }
+        if (files.isEmpty()) {
+            return; // SQL revisions only
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(
-                List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"), "-proc:none"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-proc:none",
+                "-Xlint:all",
+                "-Werror"));
         args.addAll(files);
         int status = ToolProvider.getSystemJavaCompiler().run(null, out, out, args.toArray(String[]::new));
         StringBuilder all = new StringBuilder();
         for (String file : files) {
             all.append(Files.readString(Path.of(file))).append('\n');
         }
-        assertThat(status).as("the generated Java compiles:%n%s%n%s", out, all).isZero();
+        assertThat(status)
+                .as("the generated Java compiles without warnings:%n%s%n%s", out, all)
+                .isZero();
     }
 }

@@ -2,6 +2,7 @@ package dev.migrations.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.entities.Animal;
 import dev.migrations.autogenerate.entities.Author;
 import dev.migrations.autogenerate.entities.Book;
@@ -9,6 +10,7 @@ import dev.migrations.autogenerate.entities.Publisher;
 import dev.migrations.autogenerate.entities.Shape;
 import dev.migrations.autogenerate.entities.Vehicle;
 import dev.migrations.autogenerate.hibernate.HibernateSchema;
+import dev.migrations.autogenerate.hibernate.RenameHints;
 import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.util.List;
@@ -53,7 +55,7 @@ final class HibernateBoot {
      * can be diffed.
      */
     static SchemaSnapshot boot(TestDatabase db, List<Class<?>> entities, String action) {
-        return boot(db, entities, action, factory -> {});
+        return capture(db, entities, action).schema();
     }
 
     /**
@@ -61,16 +63,23 @@ final class HibernateBoot {
      * entity: what the application will do first.
      */
     static void persistOneOfEach(TestDatabase db, List<Class<?>> entities) {
-        boot(db, entities, "none", factory -> EntityRows.persistOneOfEach(factory, entities));
+        capture(db, entities, "none", factory -> EntityRows.persistOneOfEach(factory, entities));
     }
 
-    private static SchemaSnapshot boot(
+    /** The entities' schema and their {@code @RenamedFrom} hints, as the command line captures them. */
+    record Captured(SchemaSnapshot schema, Renames hints) {}
+
+    static Captured capture(TestDatabase db, List<Class<?>> entities, String action) {
+        return capture(db, entities, action, factory -> {});
+    }
+
+    private static Captured capture(
             TestDatabase db, List<Class<?>> entities, String action, Consumer<SessionFactory> use) {
-        SchemaSnapshot[] captured = new SchemaSnapshot[1];
+        Captured[] captured = new Captured[1];
         Integrator capture = new Integrator() {
             @Override
             public void integrate(Metadata metadata, BootstrapContext context, SessionFactoryImplementor factory) {
-                captured[0] = HibernateSchema.from(metadata);
+                captured[0] = new Captured(HibernateSchema.from(metadata), RenameHints.from(metadata));
             }
         };
         String dialect = switch (db.kind()) {

@@ -2,7 +2,6 @@ package dev.migrations.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.autogenerate.compare.CheckExpressions;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
@@ -18,7 +17,6 @@ import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The bar with the whole JPA corpus, on every database: empty database → autogenerate → compile
  * and apply → Hibernate's {@code validate} boots → a row of every entity is written through
  * Hibernate → the second diff is empty; the second entity version the same way; and the downgrade
- * brings back the first version's catalog.
+ * brings back the first version's catalog byte for byte (check texts and defaults included: the
+ * generated file spells them as a person would, and the database stores that spelling as it stored
+ * the original).
  */
 class HibernateEntityVersionsTest {
 
@@ -65,6 +65,13 @@ class HibernateEntityVersionsTest {
 
             SchemaSnapshot one = HibernateBoot.boot(db, VERSION_ONE, "none");
             String first = revisions.write(db, one, Renames.NONE, "version one");
+            if (kind == Kind.POSTGRESQL) {
+                // @Lob byte[] is PostgreSQL's large object: the file says so where it uses it
+                assertThat(first)
+                        .contains(
+                                "// Database-specific: oid is PostgreSQL's own type; on other databases use a portable"
+                                        + " type here, or give this step as SQL in ops.executeOn(\"postgresql\", \"...\")");
+            }
             if (kind == Kind.SQLITE) {
                 assertThat(first)
                         .as("Hibernate's one-row sequence table is created with its row")
@@ -74,7 +81,7 @@ class HibernateEntityVersionsTest {
             validate(db, VERSION_ONE);
             HibernateBoot.persistOneOfEach(db, VERSION_ONE);
             assertThat(diff(db, one).changes()).as("second diff, version one").isEmpty();
-            Catalog firstCatalog = comparable(Catalog.read(db));
+            Catalog firstCatalog = Catalog.read(db);
 
             SchemaSnapshot two = HibernateBoot.boot(db, VERSION_TWO, "none");
             String source = revisions.write(db, two, Renames.NONE, "version two");
@@ -84,7 +91,13 @@ class HibernateEntityVersionsTest {
                             "// WARNING: drops column author.token and its data",
                             "ops.addColumn(\"author\", column(\"nickname\", varchar(50)));",
                             "ops.createTable(\"review\",",
-                            "ops.alterColumn(\"publisher_phone\", \"phone\", c -> c.type(varchar(40)));");
+                            "ops.alterColumn(\"publisher_phone\", \"phone\", c -> c.type(varchar(40)));")
+                    .doesNotContain("::");
+            if (kind == Kind.POSTGRESQL) {
+                assertThat(source)
+                        .contains("ops.dropConstraint(\"author\", check(\"author_status_check\","
+                                + " \"status in ('ACTIVE', 'RETIRED')\"));");
+            }
             if (kind != Kind.SQLITE) {
                 assertThat(source).contains("ops.alterSequence(\"publisher_seq\", s -> s.increment(50L));");
             }
@@ -94,8 +107,8 @@ class HibernateEntityVersionsTest {
             assertThat(diff(db, two).changes()).as("second diff, version two").isEmpty();
 
             revisions.migrations(db).downgrade("-1");
-            assertThat(comparable(Catalog.read(db)))
-                    .as("the downgrade restores version one")
+            assertThat(Catalog.read(db))
+                    .as("the downgrade restores version one byte for byte:%n%s", source)
                     .isEqualTo(firstCatalog);
             assertThat(diff(db, one).changes()).isEmpty();
             if (kind == Kind.SQLITE) {
@@ -109,29 +122,6 @@ class HibernateEntityVersionsTest {
                         .containsExactly("insert 1 row(s) into publisher_seq");
             }
         }
-    }
-
-    /**
-     * The catalog with each check's condition compared for meaning: PostgreSQL spells a condition it
-     * stored twice differently from one it stored once (see {@code CheckExpressions}).
-     */
-    private static Catalog comparable(Catalog catalog) {
-        Map<String, Catalog.TableInfo> tables = new java.util.TreeMap<>();
-        catalog.tables().forEach((name, t) -> {
-            java.util.TreeSet<String> checks = new java.util.TreeSet<>();
-            t.checks().forEach(c -> checks.add(CheckExpressions.loose(c)));
-            tables.put(
-                    name,
-                    new Catalog.TableInfo(
-                            t.comment(),
-                            t.columns(),
-                            t.primaryKey(),
-                            t.foreignKeys(),
-                            t.indexes(),
-                            t.uniques(),
-                            checks));
-        });
-        return new Catalog(tables, catalog.sequences());
     }
 
     private static SchemaDiff diff(TestDatabase db, SchemaSnapshot entities) throws Exception {

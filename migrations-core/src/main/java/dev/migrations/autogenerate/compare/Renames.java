@@ -41,6 +41,17 @@ public record Renames(Map<String, String> tables, Map<String, Map<String, String
         return new Renames(tables, columns);
     }
 
+    /** These renames and {@code hints}; where both name the same old table or column, these win. */
+    public Renames and(Renames hints) {
+        Map<String, String> allTables = new LinkedHashMap<>(hints.tables);
+        allTables.putAll(tables);
+        Map<String, Map<String, String>> allColumns = new LinkedHashMap<>();
+        hints.columns.forEach((table, renames) -> allColumns.put(table, new LinkedHashMap<>(renames)));
+        columns.forEach((table, renames) ->
+                allColumns.computeIfAbsent(table, t -> new LinkedHashMap<>()).putAll(renames));
+        return new Renames(allTables, allColumns);
+    }
+
     /** The new name of column {@code column} of table {@code table} (its new name), or null. */
     String column(String table, String column) {
         return columns.getOrDefault(table, Map.of()).get(column);

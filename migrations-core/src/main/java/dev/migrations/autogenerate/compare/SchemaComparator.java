@@ -66,9 +66,12 @@ public final class SchemaComparator {
      * @param target the desired schema after a round trip through a scratch database of the same kind
      * @param definitions the desired schema as the entities define it, before that round trip
      */
-    public SchemaDiff compare(SchemaSnapshot liveAsIs, SchemaSnapshot target, SchemaSnapshot definitions) {
+    public SchemaDiff compare(SchemaSnapshot liveAsIs, SchemaSnapshot canonicalTarget, SchemaSnapshot definitions) {
         ChangePlan plan = new ChangePlan();
-        SchemaSnapshot live = new RenamePass(renames, plan.renames, plan.notes).apply(liveAsIs, target);
+        // both sides as a person writes them: what a drop carries is what its downgrade re-adds
+        SchemaSnapshot target = ReadableExpressions.of(canonicalTarget);
+        SchemaSnapshot live =
+                new RenamePass(renames, plan.renames, plan.notes).apply(ReadableExpressions.of(liveAsIs), target);
         List<Table> created = new ArrayList<>();
         for (Table wanted : target.tables()) {
             Table definition = definitions.table(wanted.name()).orElse(wanted);
@@ -149,7 +152,7 @@ public final class SchemaComparator {
             // Rows already there would have no value: add it nullable, fill it, then forbid NULL.
             plan.addColumns.add(change(new AddColumn(null, table, bare.nullable(true)), null));
             AlterColumn notNull =
-                    new AlterColumn(null, table, bare.name(), null, null, false, null, null, null, bare.nullable(true));
+                    AlterColumn.of(null, table, bare.name()).nullable(false).existing(bare.nullable(true));
             plan.addColumns.add(new SchemaChange(
                     notNull,
                     notNull.reverse().orElse(null),
@@ -189,13 +192,17 @@ public final class SchemaComparator {
             alter = alter.comment(defined.comment());
         }
         if (live.isIdentity() != target.isIdentity()) {
-            plan.notes.add("Column " + table + "." + live.name() + (target.isIdentity() ? " becomes" : " stops being")
-                    + " an identity column; autogenerate does not write that change: write it by hand.");
+            alter = alter.identity(target.isIdentity());
+            if (!target.isIdentity()) {
+                risks.add("stops generating values for " + table + "." + live.name()
+                        + ": inserts must give it from now on");
+            }
         }
         if (alter.type() != null
                 || alter.nullable() != null
                 || alter.serverDefault() != null
-                || alter.comment() != null) {
+                || alter.comment() != null
+                || alter.identity() != null) {
             plan.alterColumns.add(change(
                     alter.existing(live.withoutConstraints()), risks.isEmpty() ? null : String.join("; ", risks)));
         }
@@ -250,7 +257,7 @@ public final class SchemaComparator {
         for (Constraint constraint : added) {
             if (constraint.name() == null) {
                 // named in the file, so its downgrade can drop it by name on every database
-                constraint = constraint.named(conventionalName(table, constraint, used));
+                constraint = constraint.named(ConstraintNames.conventional(table, constraint, used, definition));
             }
             used.add(constraint.name().toLowerCase(java.util.Locale.ROOT));
             SchemaChange change = change(new AddConstraint(null, table, constraint), null);
@@ -307,28 +314,6 @@ public final class SchemaComparator {
             }
         }
         return null;
-    }
-
-    /**
-     * PostgreSQL's own naming ({@code purchase_customer_id_fkey}, {@code customer_email_key},
-     * {@code purchase_pkey}, {@code purchase_check}), numbered when the table already uses the name.
-     */
-    static String conventionalName(String table, Constraint c, Set<String> used) {
-        String base;
-        if (c instanceof PrimaryKey) {
-            base = table + "_pkey";
-        } else if (c instanceof UniqueConstraint uq) {
-            base = table + "_" + String.join("_", uq.columns()) + "_key";
-        } else if (c instanceof ForeignKey fk) {
-            base = table + "_" + String.join("_", fk.columns()) + "_fkey";
-        } else {
-            base = table + "_check";
-        }
-        String name = base;
-        for (int i = 1; used.contains(name.toLowerCase(java.util.Locale.ROOT)); i++) {
-            name = base + i;
-        }
-        return name;
     }
 
     private static Constraint unnamed(Constraint c) {

@@ -58,7 +58,7 @@ final class TableCreations {
                             .forEach(n -> used.add(n.toLowerCase(java.util.Locale.ROOT)));
                     ForeignKey named = fk.name() != null
                             ? fk
-                            : fk.named(SchemaComparator.conventionalName(table.name(), fk, used));
+                            : fk.named(ConstraintNames.conventional(table.name(), fk, used, table));
                     plan.addKeys.add(SchemaComparator.change(new AddConstraint(null, table.name(), named), null));
                 } else {
                     inline.add(c);

@@ -88,11 +88,12 @@ public final class HibernateSchema {
         List<Column> columns = new ArrayList<>();
         List<Constraint> constraints = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
+            ColumnDefinitions sql = ColumnDefinitions.parse(c.getSqlType(metadata), name(table) + "." + name(c));
             Column column = new Column(
                     name(c),
-                    TypeNames.parse(c.getSqlType(metadata)),
-                    c.isNullable(),
-                    c.getDefaultValue(),
+                    TypeNames.parse(sql.type()),
+                    sql.nullable() != null ? sql.nullable() : c.isNullable(),
+                    sql.serverDefault() != null ? sql.serverDefault() : c.getDefaultValue(),
                     c.isIdentity(),
                     false,
                     false,

@@ -220,6 +220,9 @@ public final class JavaOpsRenderer {
                             ? ".serverDefault(" + str(a.serverDefault().get()) + ")"
                             : ".dropServerDefault()");
         }
+        if (a.identity() != null) {
+            s.append(".identity(").append(a.identity()).append(')');
+        }
         if (a.comment() != null) {
             s.append(".comment(")
                     .append(a.comment().map(this::str).orElse("null"))

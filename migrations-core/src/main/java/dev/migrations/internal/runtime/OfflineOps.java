@@ -28,6 +28,16 @@ final class OfflineOps extends OperationExecutor {
         this.out = out;
     }
 
+    /** Starts from {@code table} as the database holds it (autogenerate read it), so it can be rebuilt. */
+    void know(Table table) {
+        created.put(table.name(), table.normalized());
+    }
+
+    /** The tables as the script leaves them, where they are followed. */
+    java.util.Collection<Table> known() {
+        return created.values();
+    }
+
     @Override
     protected TableRebuilder.Rebuild startRebuild(Operation operation) {
         Table known = created.get(operation.table());

@@ -40,6 +40,11 @@ abstract class OperationExecutor implements Ops {
         perform(operation);
     }
 
+    /** Whether {@code operation} joins the rebuild being collected rather than ending it. */
+    boolean joinsPendingRebuild(Operation operation) {
+        return pending != null && TableChanges.folds(operation, pending.table());
+    }
+
     /** Runs the collected rebuild, if any. Called before anything that is not folded into it. */
     void flush() {
         if (pending != null) {

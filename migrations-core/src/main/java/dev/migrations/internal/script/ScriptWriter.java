@@ -36,7 +36,13 @@ public final class ScriptWriter {
             String message,
             boolean transactional,
             String upgradeBody,
-            String downgradeBody) {}
+            String downgradeBody,
+            List<String> summary) {
+
+        public NewRevision {
+            summary = summary == null ? List.of() : List.copyOf(summary);
+        }
+    }
 
     private final Path javaDirectory;
     private final Path sqlDirectory;
@@ -73,6 +79,7 @@ public final class ScriptWriter {
             s.append("import java.util.List;\nimport java.util.Map;\n");
         }
         s.append('\n');
+        revision.summary().forEach(line -> s.append("// ").append(line).append('\n'));
         s.append("@Revision(\n        id = ").append(quote(revision.id()));
         if (!revision.downRevisions().isEmpty()) {
             s.append(",\n        down = ").append(array(revision.downRevisions()));
@@ -121,6 +128,10 @@ public final class ScriptWriter {
         s.append("-- create_date: ").append(CREATE_DATE.format(now)).append('\n');
         if (!revision.transactional()) {
             s.append("-- transactional: false\n");
+        }
+        if (!revision.summary().isEmpty()) {
+            s.append("--\n");
+            revision.summary().forEach(line -> s.append("-- ").append(line).append('\n'));
         }
         s.append("\n-- +upgrade\n").append(revision.upgradeBody() == null ? "" : revision.upgradeBody() + "\n");
         s.append("\n-- +downgrade\n").append(revision.downgradeBody() == null ? "" : revision.downgradeBody() + "\n");

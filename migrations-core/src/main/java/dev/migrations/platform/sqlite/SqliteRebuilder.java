@@ -72,7 +72,7 @@ final class SqliteRebuilder implements TableRebuilder {
         /** Only a rename is an ALTER; type, nullability and default live in the table's DDL. */
         @Override
         public Boolean alterColumn(AlterColumn op) {
-            return op.type() != null || op.nullable() != null || op.serverDefault() != null;
+            return op.type() != null || op.nullable() != null || op.serverDefault() != null || op.identity() != null;
         }
 
         @Override

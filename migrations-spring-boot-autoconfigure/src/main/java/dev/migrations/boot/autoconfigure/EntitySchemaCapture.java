@@ -1,6 +1,8 @@
 package dev.migrations.boot.autoconfigure;
 
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.hibernate.HibernateSchema;
+import dev.migrations.autogenerate.hibernate.RenameHints;
 import dev.migrations.schema.SchemaSnapshot;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.boot.Metadata;
@@ -21,11 +23,25 @@ public final class EntitySchemaCapture implements Integrator {
     public static final String ENABLED = "migrations.command-line.capture-entity-schema";
 
     private volatile @Nullable SchemaSnapshot schema;
+    private volatile Renames renameHints = Renames.NONE;
 
     @Override
     public void integrate(
             Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
         this.schema = HibernateSchema.from(metadata);
+        this.renameHints = RenameHints.from(metadata);
+    }
+
+    /** The entities' {@code @RenamedFrom} hints; none before a session factory was built. */
+    public Renames renameHints() {
+        return renameHints;
+    }
+
+    /** The {@code @RenamedFrom} hints of the application behind {@code context}'s entities. */
+    public static Renames renameHintsOf(ApplicationContext context) {
+        EntitySchemaCapture capture =
+                context.getBeanProvider(EntitySchemaCapture.class).getIfAvailable();
+        return capture == null ? Renames.NONE : capture.renameHints();
     }
 
     /** The entities' schema, or null when no session factory was built. */

@@ -28,6 +28,10 @@ final class CheckCommand extends SessionCommand {
 
     @Override
     public Integer call() {
+        if (BranchConflictLines.print(session.engine(), session.out())) {
+            throw new MigrationsException("The heads' branches conflict (listed above): merge them (`migrations merge"
+                    + " heads`) and settle each object in the merge revision, or move one change to after the other.");
+        }
         SchemaSnapshot entities = EntityComparison.entities(session);
         if (entities == null) {
             session.engine().validate().requireValid();

@@ -1,6 +1,7 @@
 package dev.migrations.boot.cli;
 
 import dev.migrations.api.MigrationsException;
+import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaDiff;
 import dev.migrations.autogenerate.render.DiffReport;
 import dev.migrations.boot.autoconfigure.EntitySchemaCapture;
@@ -20,6 +21,14 @@ final class EntityComparison {
             return null; // no Hibernate: touching the capture class would fail to load it
         }
         return EntitySchemaCapture.of(session.context());
+    }
+
+    /** The entities' {@code @RenamedFrom} hints (none without Hibernate). */
+    static Renames renameHints(Session session) {
+        if (!ClassUtils.isPresent("org.hibernate.integrator.spi.Integrator", EntityComparison.class.getClassLoader())) {
+            return Renames.NONE;
+        }
+        return EntitySchemaCapture.renameHintsOf(session.context());
     }
 
     /** The entities' schema; fails when the application has no Hibernate entities. */

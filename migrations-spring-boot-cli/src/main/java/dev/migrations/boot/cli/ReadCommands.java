@@ -113,6 +113,7 @@ final class ReadCommands {
                                         ? RevisionLines.verbose(revision, false)
                                         : RevisionLines.line(revision, RevisionLines.Style.HEADS, false));
             }
+            BranchConflictLines.print(migrations, session.out());
             return 0;
         }
     }

@@ -103,7 +103,7 @@ final class ScriptCommands {
             } else if (autogenerate) {
                 request = request.autogenerate(new RevisionRequest.Autogenerate(
                                 EntityComparison.requireEntities(session),
-                                Renames.parse(renames),
+                                Renames.parse(renames).and(EntityComparison.renameHints(session)),
                                 dropUnmanagedTables
                                         ? SchemaComparator.UnmanagedTables.DROP
                                         : SchemaComparator.UnmanagedTables.REPORT)
@@ -163,6 +163,7 @@ final class ScriptCommands {
 
         @Override
         public Integer call() {
+            BranchConflictLines.print(session.engine(), session.out());
             Path file = session.engine().merge(message, revisions, branchLabel, revId);
             session.out().println("Generating " + file.toAbsolutePath().normalize() + " ... done");
             return 0;
