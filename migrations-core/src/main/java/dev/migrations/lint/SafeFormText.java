@@ -1,6 +1,7 @@
 package dev.migrations.lint;
 
 import dev.migrations.ops.Operation;
+import dev.migrations.ops.OperationCode;
 import dev.migrations.platform.DatabasePlatform;
 import dev.migrations.platform.SafeForm;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class SafeFormText {
 
     private static List<String> spell(Operation op, boolean sql, DatabasePlatform platform) {
         if (!sql) {
-            return List.of(op.accept(OpsCode.INSTANCE));
+            return List.of(op.accept(OperationCode.INSTANCE));
         }
         List<String> statements = new ArrayList<>();
         platform.ddl().render(op).forEach(s -> statements.add(s.strip() + ";"));
