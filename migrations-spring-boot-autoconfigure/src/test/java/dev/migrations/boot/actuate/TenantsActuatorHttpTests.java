@@ -2,7 +2,7 @@ package dev.migrations.boot.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.boot.instances.PostgresTenants;
+import dev.migrations.boot.app.PostgresTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsTenants;
 import dev.migrations.Tenant;
+import dev.migrations.boot.app.PostgresTenants;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.migrations.boot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.boot.app.PostgresTenants;
 import dev.migrations.boot.app.TestApplication;
-import dev.migrations.boot.instances.PostgresTenants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

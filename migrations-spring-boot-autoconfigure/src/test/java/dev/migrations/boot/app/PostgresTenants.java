@@ -1,4 +1,4 @@
-package dev.migrations.boot.instances;
+package dev.migrations.boot.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
