@@ -118,6 +118,11 @@ public abstract class DatabasePlatform {
         return value == null ? null : value.toInstant();
     }
 
+    /** An instant as a literal of the history table's timestamp type, for offline scripts. */
+    public String timestampLiteral(Instant instant) {
+        return sql().literal(instant.toString());
+    }
+
     // ---------------------------------------------------------------- running revisions
 
     /** The database's part of the migration lock; none by default. */

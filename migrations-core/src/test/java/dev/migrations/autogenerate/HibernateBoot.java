@@ -63,6 +63,7 @@ final class HibernateBoot {
             case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
             case H2 -> "org.hibernate.dialect.H2Dialect";
             case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+            case MARIADB -> "org.hibernate.dialect.MariaDBDialect";
         };
         String mismatch = action.equals("validate") ? "exception" : "log";
         var bootstrap =

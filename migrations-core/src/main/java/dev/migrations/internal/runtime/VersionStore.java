@@ -199,7 +199,7 @@ public final class VersionStore {
                 + platform.sql().literal(r.direction().sqlName()) + ", "
                 + platform.sql().literal(truncate(r.message(), 500)) + ", "
                 + platform.sql().literal(r.checksum()) + ", "
-                + platform.sql().literal(r.appliedAt().toString()) + ", 0, "
+                + platform.timestampLiteral(r.appliedAt()) + ", 0, "
                 + platform.sql().literal(r.appliedBy()) + ", " + platform.sql().booleanLiteral(true) + ", NULL)";
     }
 
