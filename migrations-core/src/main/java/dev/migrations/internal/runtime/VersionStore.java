@@ -175,8 +175,23 @@ public final class VersionStore {
             + " applied_at, execution_ms, applied_by, success, error";
 
     public void record(Connection connection, HistoryRecord r) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert(connection, r, false, null);
+    }
+
+    /** Inserts the journal row of a revision run: {@code r.statementsDone()} statements done; returns its id. */
+    long startJournal(Connection connection, HistoryRecord r, String statementsChecksum) throws SQLException {
+        return insert(connection, r, true, statementsChecksum);
+    }
+
+    private long insert(Connection connection, HistoryRecord r, boolean journal, String statementsChecksum)
+            throws SQLException {
+        try (PreparedStatement s = journal
+                ? connection.prepareStatement(
+                        "INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS
+                                + ", statements_done, statements_checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"})
+                : connection.prepareStatement("INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, r.revision());
             s.setString(2, String.join(",", r.downRevisions()));
             s.setString(3, r.direction().sqlName());
@@ -187,8 +202,71 @@ public final class VersionStore {
             s.setString(8, truncate(r.appliedBy(), 128));
             s.setBoolean(9, r.success());
             s.setString(10, truncate(r.error(), 4000));
+            if (!journal) {
+                s.executeUpdate();
+                return 0;
+            }
+            s.setInt(11, r.statementsDone());
+            s.setString(12, statementsChecksum);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("No id came back for the journal row of " + r.revision());
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Brings a journal row up to date after another statement committed. */
+    void journal(Connection connection, long id, int statementsDone, String checksum) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE " + historyTable + " SET statements_done = ?, statements_checksum = ? WHERE id = ?")) {
+            s.setInt(1, statementsDone);
+            s.setString(2, checksum);
+            s.setLong(3, id);
             s.executeUpdate();
         }
+    }
+
+    /** Ends a journal row: how the run went, as {@code r} says. */
+    void finish(Connection connection, long id, HistoryRecord r, String checksum) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE " + historyTable + " SET execution_ms = ?,"
+                + " success = ?, error = ?, statements_done = ?, statements_checksum = ? WHERE id = ?")) {
+            s.setLong(1, r.executionMillis());
+            s.setBoolean(2, r.success());
+            s.setString(3, truncate(r.error(), 4000));
+            s.setInt(4, r.statementsDone());
+            s.setString(5, checksum);
+            s.setLong(6, id);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The partly applied revisions: failed runs that journaled completed statements, with no later
+     * row for the same revision and no later stamp (a stamp after undoing them by hand starts over).
+     */
+    java.util.Map<String, StatementJournal.Resume> partlyApplied(Connection connection) throws SQLException {
+        java.util.Map<String, StatementJournal.Resume> out = new java.util.HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT h.id, h.revision, h.direction, h.statements_done,"
+                        + " h.statements_checksum, h.error FROM " + historyTable + " h WHERE h.success = "
+                        + platform.sql().booleanLiteral(false) + " AND (h.statements_done > 0 OR h.error = '"
+                        + StatementJournal.RUNNING + "') AND NOT EXISTS (SELECT 1"
+                        + " FROM " + historyTable + " l WHERE l.id > h.id AND (l.revision = h.revision OR"
+                        + " l.direction = 'stamp'))")) {
+            while (rs.next()) {
+                out.put(
+                        rs.getString(3) + ":" + rs.getString(2),
+                        new StatementJournal.Resume(
+                                rs.getLong(1),
+                                rs.getInt(4),
+                                rs.getString(5),
+                                StatementJournal.RUNNING.equals(rs.getString(6))));
+            }
+        }
+        return out;
     }
 
     /** The INSERT of one history row with literals inlined, for offline scripts. */
@@ -208,7 +286,7 @@ public final class VersionStore {
         List<HistoryRecord> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(
-                        "SELECT id, " + HISTORY_COLUMNS + " FROM " + historyTable + " ORDER BY id")) {
+                        "SELECT id, " + HISTORY_COLUMNS + ", statements_done FROM " + historyTable + " ORDER BY id")) {
             while (rs.next()) {
                 String down = rs.getString("down_revisions");
                 rows.add(new HistoryRecord(
@@ -222,7 +300,8 @@ public final class VersionStore {
                         rs.getLong("execution_ms"),
                         rs.getString("applied_by"),
                         rs.getBoolean("success"),
-                        rs.getString("error")));
+                        rs.getString("error"),
+                        rs.getInt("statements_done")));
             }
         } catch (SQLException e) {
             if (connection.getAutoCommit() && !tableExists(connection, historyTableName)) {
