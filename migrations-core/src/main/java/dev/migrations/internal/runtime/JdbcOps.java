@@ -167,6 +167,9 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             try (Statement statement = connection.createStatement()) {
                 session.beforeStatement(sql);
+                if (journal != null) {
+                    journal.beforeStatement(sql);
+                }
                 statement.execute(sql);
                 journaled(sql);
                 return;

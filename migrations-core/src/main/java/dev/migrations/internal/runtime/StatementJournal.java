@@ -48,6 +48,9 @@ final class StatementJournal {
     private int seen;
     private int done;
     private String doneChecksum;
+    /** The checksum of the statements before the current one. */
+    private String checksumBefore;
+
     private long rowId;
 
     /** @param continuedRow the journal row of an earlier attempt in this run to carry on, or 0 */
@@ -79,6 +82,7 @@ final class StatementJournal {
      */
     boolean skip(String sql) {
         seen++;
+        checksumBefore = checksum();
         digest.update(sql.strip().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         if (seen > resume.statementsDone()) {
@@ -111,6 +115,20 @@ final class StatementJournal {
         if (rowId == 0) {
             rowId = writer.start(done, doneChecksum);
             commitIfInTransaction();
+        }
+    }
+
+    /**
+     * Before a statement that commits by itself inside the revision's transaction: it will commit the
+     * statements before it too, so they are recorded as done first, in one commit with them; if the
+     * process dies during the statement, the journal is exact up to it.
+     */
+    void beforeStatement(String sql) throws SQLException {
+        if (!connection.getAutoCommit() && platform.commitsImplicitly(sql) && seen - 1 > done) {
+            done = seen - 1;
+            doneChecksum = checksumBefore;
+            writer.update(rowId, done, doneChecksum);
+            connection.commit();
         }
     }
 
