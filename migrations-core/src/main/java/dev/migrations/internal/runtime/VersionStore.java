@@ -105,8 +105,10 @@ public final class VersionStore {
         // Without a configured schema, the connection's own: a null pattern would match the table in any
         // schema, so a new schema-per-tenant database would see another tenant's version table.
         String in = schema != null ? schema : connection.getSchema();
+        // where a database is a catalog (MySQL, MariaDB), the connection's own, else any database's table counts
+        String catalog = in == null ? connection.getCatalog() : null;
         for (String candidate : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, in, candidate, null)) {
+            try (ResultSet rs = meta.getTables(catalog, in, candidate, null)) {
                 if (rs.next()) {
                     return true;
                 }

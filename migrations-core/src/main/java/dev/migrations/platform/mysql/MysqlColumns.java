@@ -105,6 +105,8 @@ final class MysqlColumns {
                 return ColumnType.BLOB;
             case "json":
                 return ColumnType.JSON;
+            case "uuid":
+                return ColumnType.UUID;
             default:
                 break;
         }

@@ -8,6 +8,8 @@ import dev.migrations.ops.Execute;
 import dev.migrations.platform.DdlRenderer;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
+import dev.migrations.schema.Constraint;
+import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.Table;
 import java.util.ArrayList;
@@ -21,8 +23,12 @@ import java.util.List;
  */
 final class MysqlDdl extends DdlRenderer {
 
-    MysqlDdl(MysqlSql dialect) {
-        super(MysqlPlatform.ID, dialect);
+    /** MariaDB 10.7+ has a UUID type; MySQL stores UUIDs as text. */
+    private final boolean nativeUuid;
+
+    MysqlDdl(MysqlSql dialect, String platformId, boolean nativeUuid) {
+        super(platformId, dialect);
+        this.nativeUuid = nativeUuid;
     }
 
     @Override
@@ -43,7 +49,7 @@ final class MysqlDdl extends DdlRenderer {
             case TIME -> "TIME" + fraction(t);
             // neither server keeps an offset: instants are stored as UTC date-times, as Hibernate does
             case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME" + fraction(t);
-            case UUID -> "CHAR(36)";
+            case UUID -> nativeUuid ? "UUID" : "CHAR(36)";
             case BINARY -> t.length() == null ? "LONGBLOB" : "VARBINARY(" + t.length() + ")";
             case BLOB -> "LONGBLOB";
             case JSON -> "JSON";
@@ -157,6 +163,23 @@ final class MysqlDdl extends DdlRenderer {
         }
         return c;
     }
+
+    /**
+     * A foreign key named the way the server names keys itself ({@code purchase_ibfk_1}) is added
+     * without the name, so the server names it, and its implicit index, as it did the first time:
+     * a downgrade that drops and adds it back leaves the catalog as it was.
+     */
+    @Override
+    public String constraint(Constraint c) {
+        if (c instanceof ForeignKey fk
+                && fk.name() != null
+                && SERVER_NAMED_KEY.matcher(fk.name()).matches()) {
+            return super.constraint(fk.named(null));
+        }
+        return super.constraint(c);
+    }
+
+    private static final java.util.regex.Pattern SERVER_NAMED_KEY = java.util.regex.Pattern.compile(".+_ibfk_\\d+");
 
     @Override
     protected List<String> tableComment(String schema, String tableName, String comment) {

@@ -9,6 +9,7 @@ import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.ReferentialAction;
 import dev.migrations.schema.SchemaSnapshot;
+import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
 import java.sql.Connection;
@@ -25,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Five {@code information_schema} queries per database, whatever the number of tables. A unique
+ * Five {@code information_schema} queries per database (two more for MariaDB's sequences), whatever the number of tables. A unique
  * index is a unique constraint here (the servers do not tell them apart); the index a server adds
  * for a foreign key that no other index covers (named after the key) is the key's own and left out,
  * so autogenerate neither reports nor drops it; MariaDB's JSON (a LONGTEXT with a {@code json_valid}
@@ -66,6 +67,9 @@ final class MysqlInspector implements SchemaInspector {
             + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA" + IN + " AND NON_UNIQUE = 1"
             + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
 
+    private static final String SEQUENCES = "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA" + IN
+            + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_NAME";
+
     private static final Pattern JSON_CHECK = Pattern.compile("json_valid\\(`?([^`)]+)`?\\)");
 
     @Override
@@ -102,7 +106,46 @@ final class MysqlInspector implements SchemaInspector {
         indexes(connection, schema, tables);
         List<Table> result = new ArrayList<>();
         tables.forEach((name, t) -> result.add(new Table(null, name, t.columns, t.constraints, t.indexes, t.comment)));
-        return new SchemaSnapshot(result, List.of());
+        return new SchemaSnapshot(result, flavour == Flavour.MARIADB ? sequences(connection, schema) : List.of());
+    }
+
+    /** MariaDB's sequences: their names, then all their settings in one UNION query. */
+    private static List<Sequence> sequences(Connection connection, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        query(connection, SEQUENCES, schema, rs -> names.add(rs.getString(1)));
+        List<Sequence> out = new ArrayList<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (String name : names) {
+            sql.append(sql.length() == 0 ? "" : " UNION ALL ")
+                    .append("SELECT ? AS n, start_value, increment, minimum_value, maximum_value, cycle_option,")
+                    .append(" cache_size FROM ")
+                    .append(schema == null ? "" : "`" + schema.replace("`", "``") + "`.")
+                    .append('`')
+                    .append(name.replace("`", "``"))
+                    .append('`');
+        }
+        try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < names.size(); i++) {
+                s.setString(i + 1, names.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Sequence(
+                            null,
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getBoolean(6),
+                            rs.getLong(7)));
+                }
+            }
+        }
+        return out;
     }
 
     private static void keys(Connection connection, String schema, Map<String, Parts> tables) throws SQLException {
@@ -118,17 +161,22 @@ final class MysqlInspector implements SchemaInspector {
             t.constraints.add(k.constraint());
             if (k.type.equals("FOREIGN KEY")) {
                 t.foreignKeys.add(k.name);
+                t.foreignKeyColumns.add(k.columns);
             }
         }
     }
 
     private static void indexes(Connection connection, String schema, Map<String, Parts> tables) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
+        Map<String, List<String>> plainColumns = new LinkedHashMap<>();
         query(connection, INDEXES, schema, rs -> {
             Parts t = tables.get(rs.getString(1));
             if (t == null || t.foreignKeys.contains(rs.getString(2))) {
-                return; // the implicit index of a foreign key belongs to the key
+                return; // the implicit index of a named foreign key is named after it and belongs to it
             }
+            plainColumns
+                    .computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
+                    .add(rs.getString(3));
             String entry = rs.getString(3) == null ? "(expression)" : rs.getString(3);
             if (rs.getObject(5) != null) {
                 entry = entry + "(" + rs.getInt(5) + ")";
@@ -141,8 +189,21 @@ final class MysqlInspector implements SchemaInspector {
         });
         columns.forEach((key, entries) -> {
             String[] parts = key.split("\u0000", 2);
-            tables.get(parts[0]).indexes.add(new Index(parts[1], null, parts[0], entries, false, null));
+            Parts t = tables.get(parts[0]);
+            if (!implicit(parts[1], plainColumns.get(key), t)) {
+                t.indexes.add(new Index(parts[1], null, parts[0], entries, false, null));
+            }
         });
+    }
+
+    /**
+     * The index the server made for a foreign key it named itself: on the key's columns exactly,
+     * named after the first of them ({@code customer_id}, or {@code customer_id_2} when taken).
+     */
+    private static boolean implicit(String name, List<String> columns, Parts t) {
+        return t.foreignKeyColumns.contains(columns)
+                && (name.equals(columns.get(0))
+                        || name.matches(java.util.regex.Pattern.quote(columns.get(0)) + "_\\d+"));
     }
 
     /** {@code (`price` >= 0)} as MySQL keeps it → {@code `price` >= 0}, as MariaDB keeps it. */
@@ -252,6 +313,7 @@ final class MysqlInspector implements SchemaInspector {
         final List<Index> indexes = new ArrayList<>();
         final Set<String> jsonColumns = new HashSet<>();
         final Set<String> foreignKeys = new HashSet<>();
+        final List<List<String>> foreignKeyColumns = new ArrayList<>();
 
         Parts(String comment) {
             this.comment = comment;

@@ -31,14 +31,23 @@ import java.util.Set;
  * {@code lock_wait_timeout} for its metadata lock. The version and history tables live in the
  * connection's own database (a schema is a database here).
  */
-public final class MysqlPlatform extends DatabasePlatform {
+public class MysqlPlatform extends DatabasePlatform {
 
     static final String ID = "mysql";
     static final String MARIADB = "mariadb";
 
     private final MysqlSql sql = new MysqlSql();
-    private final MysqlDdl ddl = new MysqlDdl(sql);
+    private final MysqlDdl ddl;
     private final MysqlSafety safety = new MysqlSafety();
+
+    public MysqlPlatform() {
+        this(false);
+    }
+
+    /** @param mariadb whether this serves MariaDB, whose DDL differs in its types only (a native UUID) */
+    MysqlPlatform(boolean mariadb) {
+        this.ddl = new MysqlDdl(sql, mariadb ? MARIADB : ID, mariadb);
+    }
 
     @Override
     public String id() {
@@ -47,13 +56,14 @@ public final class MysqlPlatform extends DatabasePlatform {
 
     @Override
     public String displayName() {
-        return "MySQL/MariaDB";
+        return "MySQL";
     }
 
+    /** MySQL, and MariaDB through MySQL Connector/J (which reports it as MySQL): the syntax both accept. */
     @Override
     public boolean serves(String productName) {
         String p = productName.toLowerCase(Locale.ROOT);
-        return p.contains("mysql") || p.contains(MARIADB);
+        return p.contains(ID) || p.contains(MARIADB);
     }
 
     /** No transactional DDL; no sequences on MySQL (MariaDB has them, but one platform serves both). */
@@ -151,6 +161,6 @@ public final class MysqlPlatform extends DatabasePlatform {
 
     @Override
     public ScratchSchema scratch() {
-        return new ScratchDatabase(sql);
+        return new ScratchDatabase(this, sql);
     }
 }

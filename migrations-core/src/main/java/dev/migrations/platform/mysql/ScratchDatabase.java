@@ -21,9 +21,11 @@ import java.util.UUID;
  */
 final class ScratchDatabase implements ScratchSchema {
 
+    private final MysqlPlatform platform;
     private final MysqlSql sql;
 
-    ScratchDatabase(MysqlSql sql) {
+    ScratchDatabase(MysqlPlatform platform, MysqlSql sql) {
+        this.platform = platform;
         this.sql = sql;
     }
 
@@ -51,7 +53,7 @@ final class ScratchDatabase implements ScratchSchema {
             try (Statement s = live.createStatement()) {
                 s.execute("USE " + sql.quote(name));
             }
-            runner.run(live, new MysqlPlatform(), create);
+            runner.run(live, platform, create);
             return new MysqlInspector().inspect(live, name, Set.of());
         } finally {
             try (Statement s = live.createStatement()) {
