@@ -360,7 +360,9 @@ public final class MigrationRunner {
                         ? " This revision ran without a transaction around its DDL, so statements before the failing"
                                 + " one may have been applied; check the schema before running it again."
                         : "";
-        String advice = FailureAdvice.of(store.platform().classify(e), script, startHeads, headsAfter);
+        String advice = journal != null && journal.done() > 0
+                ? "" // the journal's report says what to do
+                : FailureAdvice.of(store.platform().classify(e), script, startHeads, headsAfter);
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
         return new RevisionFailedException(
                 what + detail + "\n" + state.strip() + partial + advice, revision, statement, done, cause);

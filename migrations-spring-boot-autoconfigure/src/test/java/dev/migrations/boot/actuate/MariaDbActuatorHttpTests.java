@@ -69,7 +69,8 @@ class MariaDbActuatorHttpTests {
                         .isEqualTo("DOWN");
             }
 
-            Files.writeString(second, Files.readString(second).replace("REFERENCES nowhere (id)", "REFERENCES parts (id)"));
+            Files.writeString(
+                    second, Files.readString(second).replace("REFERENCES nowhere (id)", "REFERENCES parts (id)"));
             try (ConfigurableApplicationContext app = start(db, scripts)) {
                 assertThat(app.getBean(Migrations.class).current()).containsExactly("bbbb0002");
                 JsonNode bean = get(app, "/actuator/migrations", 200).at(BEAN);
