@@ -141,6 +141,34 @@ class StatementJournalTest {
         }
     }
 
+    /** A history table made before the journal is read as it is, and the next run adds the two columns. */
+    @ParameterizedTest
+    @EnumSource(
+            value = Kind.class,
+            names = {"MARIADB", "H2"})
+    void aHistoryTableFromBeforeTheJournalGetsItsColumns(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, tmp)) {
+            Scripts s = new Scripts(tmp.resolve("m"));
+            s.table("base0001", null);
+            migrations(db, s).upgrade("heads");
+            try (Connection c = db.dataSource().getConnection();
+                    Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE \"migrations_history\" DROP COLUMN statements_done");
+                st.execute("ALTER TABLE \"migrations_history\" DROP COLUMN statements_checksum");
+            }
+            assertThat(migrations(db, s).appliedHistory())
+                    .singleElement()
+                    .satisfies(h -> assertThat(h.statementsDone()).isZero());
+
+            s.table("next0002", "base0001");
+            Migrations m = migrations(db, s);
+            m.upgrade("heads");
+            assertThat(m.appliedHistory())
+                    .extracting(HistoryRecord::statementsDone)
+                    .containsExactly(0, 1);
+        }
+    }
+
     private static List<String> tables(TestDatabase db) throws SQLException {
         String sql = db.kind() == Kind.MARIADB
                 ? "SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = DATABASE()"

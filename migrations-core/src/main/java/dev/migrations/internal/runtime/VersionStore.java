@@ -67,6 +67,22 @@ public final class VersionStore {
                 statement.execute(sql);
             }
         }
+        addJournalColumns(connection);
+    }
+
+    /** A history table made before the statement journal gets its two columns (one probe query otherwise). */
+    private void addJournalColumns(Connection connection) throws SQLException {
+        try (Statement probe = connection.createStatement()) {
+            probe.executeQuery("SELECT statements_done, statements_checksum FROM " + historyTable + " WHERE 1 = 0")
+                    .close();
+            return;
+        } catch (SQLException missing) {
+            // an older history table: add the columns below
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + historyTable + " ADD COLUMN statements_done INTEGER");
+            statement.execute("ALTER TABLE " + historyTable + " ADD COLUMN statements_checksum VARCHAR(64)");
+        }
     }
 
     /**
@@ -285,10 +301,15 @@ public final class VersionStore {
 
     /** Every history row, oldest first; empty when the table does not exist yet. */
     public List<HistoryRecord> history(Connection connection) throws SQLException {
+        return history(connection, "statements_done");
+    }
+
+    /** @param journal the journal column, or {@code 0} for a table made before it that no run has upgraded yet */
+    private List<HistoryRecord> history(Connection connection, String journal) throws SQLException {
         List<HistoryRecord> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT id, " + HISTORY_COLUMNS + ", statements_done FROM " + historyTable + " ORDER BY id")) {
+                ResultSet rs = statement.executeQuery("SELECT id, " + HISTORY_COLUMNS + ", " + journal
+                        + " AS statements_done FROM " + historyTable + " ORDER BY id")) {
             while (rs.next()) {
                 String down = rs.getString("down_revisions");
                 rows.add(new HistoryRecord(
@@ -308,6 +329,13 @@ public final class VersionStore {
         } catch (SQLException e) {
             if (connection.getAutoCommit() && !tableExists(connection, historyTableName)) {
                 return List.of();
+            }
+            if (connection.getAutoCommit() && !journal.equals("0")) {
+                try {
+                    return history(connection, "0");
+                } catch (SQLException older) {
+                    e.addSuppressed(older);
+                }
             }
             throw e;
         }

@@ -79,7 +79,7 @@ final class MysqlColumns {
     static ColumnType type(String columnType) {
         String t = columnType.strip().toLowerCase(Locale.ROOT);
         switch (t) {
-            case "tinyint(1)":
+            case "bit(1)", "tinyint(1)": // Hibernate's boolean, and BOOLEAN's own spelling
                 return ColumnType.BOOLEAN;
             case "smallint", "smallint(6)":
                 return ColumnType.SMALLINT;

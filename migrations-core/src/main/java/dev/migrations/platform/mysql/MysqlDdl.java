@@ -37,7 +37,7 @@ final class MysqlDdl extends DdlRenderer {
             case SMALLINT -> "SMALLINT";
             case INTEGER -> "INT";
             case BIGINT -> "BIGINT";
-            case BOOLEAN -> "BOOLEAN";
+            case BOOLEAN -> "BIT"; // as Hibernate's MySQL and MariaDB dialects map a boolean
             case VARCHAR -> t.length() == null ? "TEXT" : "VARCHAR(" + t.length() + ")";
             case CHAR -> "CHAR(" + (t.length() == null ? 1 : t.length()) + ")";
             case TEXT -> "TEXT";
