@@ -33,6 +33,12 @@ public record DatabaseStatus(
         PENDING,
         /** Not applied, and its last attempt failed. */
         FAILED,
+        /**
+         * Not applied: its last attempt failed after some of its statements committed (a database
+         * whose DDL commits by itself); the history's {@code statements_done} says how many, and the
+         * next upgrade resumes after them.
+         */
+        PARTIALLY_APPLIED,
         /** Applied, but its script changed since. */
         CHECKSUM_MISMATCH,
         /** Applied, but no script has this id any more. */
@@ -55,9 +61,11 @@ public record DatabaseStatus(
         return pending.isEmpty() && new HashSet<>(currentHeads).equals(new HashSet<>(scriptHeads));
     }
 
-    /** The revisions whose last attempt failed and which are not applied. */
+    /** The revisions whose last attempt failed and which are not applied (partly applied ones included). */
     public List<RevisionStatus> failed() {
-        return revisions.stream().filter(r -> r.state() == State.FAILED).toList();
+        return revisions.stream()
+                .filter(r -> r.state() == State.FAILED || r.state() == State.PARTIALLY_APPLIED)
+                .toList();
     }
 
     public RevisionStatus revision(String id) {

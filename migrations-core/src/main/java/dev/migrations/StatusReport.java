@@ -52,9 +52,12 @@ final class StatusReport {
                         : DatabaseStatus.State.APPLIED;
             } else {
                 HistoryRecord last = lastRun.get(node.id());
-                state = last != null && !last.success() && last.direction() == HistoryRecord.Direction.UPGRADE
-                        ? DatabaseStatus.State.FAILED
-                        : DatabaseStatus.State.PENDING;
+                boolean failed = last != null && !last.success() && last.direction() == HistoryRecord.Direction.UPGRADE;
+                state = !failed
+                        ? DatabaseStatus.State.PENDING
+                        : last.partiallyApplied()
+                                ? DatabaseStatus.State.PARTIALLY_APPLIED
+                                : DatabaseStatus.State.FAILED;
             }
             MigrationScript script = scripts.script(node.id());
             revisions.put(

@@ -311,12 +311,13 @@ class EngineTest {
                 }
             }
         }
-        if (db.kind() == Kind.POSTGRESQL) {
+        if (db.kind() == Kind.POSTGRESQL || db.kind() == Kind.MARIADB) {
             names.clear();
             try (Connection c = db.dataSource().getConnection();
                     Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
-                            + " WHERE table_schema = current_schema()")) {
+                    ResultSet rs =
+                            st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                    + (db.kind() == Kind.MARIADB ? "DATABASE()" : "current_schema()"))) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }

@@ -94,7 +94,7 @@ public abstract class DatabasePlatform {
                 + ", revision VARCHAR(32) NOT NULL, down_revisions VARCHAR(1000), direction VARCHAR(16) NOT NULL,"
                 + " message VARCHAR(500), checksum VARCHAR(64), applied_at " + historyTimestampType() + " NOT NULL,"
                 + " execution_ms BIGINT NOT NULL, applied_by VARCHAR(128), success " + historyBooleanType()
-                + " NOT NULL, error VARCHAR(4000))";
+                + " NOT NULL, error VARCHAR(4000), statements_done INTEGER, statements_checksum VARCHAR(64))";
     }
 
     protected String historyIdColumn() {
@@ -118,7 +118,25 @@ public abstract class DatabasePlatform {
         return value == null ? null : value.toInstant();
     }
 
+    /** An instant as a literal of the history table's timestamp type, for offline scripts. */
+    public String timestampLiteral(Instant instant) {
+        return sql().literal(instant.toString());
+    }
+
     // ---------------------------------------------------------------- running revisions
+
+    private static final java.util.regex.Pattern DDL = java.util.regex.Pattern.compile(
+            "(?:\\s+|--[^\\n]*\\n|/\\*.*?\\*/)*(CREATE|ALTER|DROP|RENAME|TRUNCATE|COMMENT\\s+ON|GRANT|REVOKE)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Whether {@code sql} commits by itself, whatever transaction is open: DDL on a database without
+     * transactional DDL. Once it has run, it and everything before it in the revision stay applied,
+     * which the engine's statement journal records.
+     */
+    public boolean commitsImplicitly(String sql) {
+        return !has(Capability.TRANSACTIONAL_DDL) && DDL.matcher(sql).lookingAt();
+    }
 
     /** The database's part of the migration lock; none by default. */
     public DatabaseLock lock(DatabaseLock.Request request) {

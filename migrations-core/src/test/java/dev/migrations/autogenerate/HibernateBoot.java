@@ -86,20 +86,13 @@ final class HibernateBoot {
             case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
             case H2 -> "org.hibernate.dialect.H2Dialect";
             case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+            case MARIADB -> "org.hibernate.dialect.MariaDBDialect";
         };
         String mismatch = action.equals("validate") ? "exception" : "log";
         var bootstrap =
                 new BootstrapServiceRegistryBuilder().applyIntegrator(capture).build();
         try (StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySettings(Map.of(
-                        "hibernate.connection.datasource",
-                        db.dataSource(),
-                        "hibernate.dialect",
-                        dialect,
-                        "hibernate.hbm2ddl.auto",
-                        action,
-                        "hibernate.id.sequence.increment_size_mismatch_strategy",
-                        mismatch))
+                .applySettings(settings(db, dialect, action, mismatch))
                 .build()) {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
@@ -109,5 +102,28 @@ final class HibernateBoot {
             }
         }
         return captured[0];
+    }
+
+    /**
+     * MySQL and MariaDB keep the case of unquoted table names on Linux (lower_case_table_names=0),
+     * while autogenerate reads unquoted entity names in lower case: there the entities get lower-case
+     * names, as Spring Boot's default naming strategy gives them.
+     */
+    private static Map<String, Object> settings(TestDatabase db, String dialect, String action, String mismatch) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
+                "hibernate.connection.datasource",
+                db.dataSource(),
+                "hibernate.dialect",
+                dialect,
+                "hibernate.hbm2ddl.auto",
+                action,
+                "hibernate.id.sequence.increment_size_mismatch_strategy",
+                mismatch));
+        if (db.kind() == dev.migrations.testing.TestDatabases.Kind.MARIADB) {
+            settings.put(
+                    "hibernate.physical_naming_strategy",
+                    "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+        }
+        return settings;
     }
 }

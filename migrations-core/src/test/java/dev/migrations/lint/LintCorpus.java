@@ -454,6 +454,7 @@ final class LintCorpus {
                         + "CREATE INDEX ix_payments_order ON payments (order_id);",
                 "DROP TABLE payments;",
                 all()));
+        cases.addAll(MysqlLintCases.cases());
         return cases;
     }
 

@@ -91,6 +91,7 @@ class LintCorpusTest {
                 .flatMap(List::stream)
                 .collect(Collectors.toCollection(TreeSet::new));
         expected.addAll(LintSettingsTest.RULES_TESTED_THERE);
+        expected.addAll(MysqlLintTest.RULES_TESTED_THERE);
         Set<String> rules = Linter.rules(Platforms.all()).stream()
                 .map(SafetyRule::id)
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -33,7 +33,7 @@ class DataOpsTest {
                     "setup",
                     ops -> {
                         ops.executeOn("postgresql", "UPDATE " + q("user") + " SET name = 'pg'");
-                        ops.executeOn("sqlite, h2", "UPDATE " + q("user") + " SET name = 'other'");
+                        ops.executeOn("sqlite, h2, mariadb", "UPDATE " + q("user") + " SET name = 'other'");
                         ops.execute("UPDATE " + q("user") + " SET " + q("select") + " = 'both'");
                     },
                     ops -> {}));

@@ -63,7 +63,11 @@ class OfflineOpsTest {
                     .scripts(OpsFixture.BASE, CHANGE)
                     .load()
                     .upgradeSql("heads");
-            assertThat(script).contains("\"order\"").contains("\"user\"").contains("\"select\"");
+            String quote = kind == Kind.MARIADB ? "`" : "\"";
+            assertThat(script)
+                    .contains(quote + "order" + quote)
+                    .contains(quote + "user" + quote)
+                    .contains(quote + "select" + quote);
             try (Connection c = offline.dataSource().getConnection();
                     Statement s = c.createStatement()) {
                 for (SqlStatement statement : SqlSplitter.split(script, 1)) {

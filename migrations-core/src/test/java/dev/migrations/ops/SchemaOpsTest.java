@@ -256,7 +256,7 @@ class SchemaOpsTest {
             Catalog after = f.roundTrip(ops -> {
                 ops.createIndex(uniqueIndex("ux_user_email", "user", "email"));
                 ops.createIndex(index("ix_order_total", "order", "total DESC", "status"));
-                if (kind != Kind.H2) {
+                if (kind != Kind.H2 && kind != Kind.MARIADB) { // no partial indexes there
                     ops.createIndex(index("ix_order_open", "order", "user_id").where("status = 'new'"));
                 }
                 ops.dropIndex(index("ix_order_user", "order", "user_id"));
@@ -265,7 +265,7 @@ class SchemaOpsTest {
             assertThat(after.table("order").indexes())
                     .anyMatch(i -> i.startsWith("ix_order_total [total desc, status]"))
                     .noneMatch(i -> i.startsWith("ix_order_user "));
-            if (kind != Kind.H2) {
+            if (kind != Kind.H2 && kind != Kind.MARIADB) {
                 assertThat(after.table("order").indexes())
                         .anyMatch(i -> i.startsWith("ix_order_open") && i.contains("where") && i.contains("new"));
             }

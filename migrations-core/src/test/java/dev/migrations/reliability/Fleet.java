@@ -78,13 +78,13 @@ final class Fleet {
             }
             return new HeldLock(connection, null);
         }
-        DatabasePlatform postgres = Platforms.named("postgresql");
-        String versionTable = postgres.sql().qualified(null, "migrations_version");
+        DatabasePlatform platform = Platforms.detect(connection);
+        String versionTable = platform.sql().qualified(null, "migrations_version");
         MigrationLock lock = new MigrationLock(
                 db.url(),
                 versionTable,
                 Duration.ofSeconds(5),
-                postgres.lock(new DatabaseLock.Request(versionTable, Duration.ofSeconds(5), DeadHolderPolicy.WAIT)));
+                platform.lock(new DatabaseLock.Request(versionTable, Duration.ofSeconds(5), DeadHolderPolicy.WAIT)));
         lock.acquire(connection);
         return new HeldLock(connection, lock);
     }

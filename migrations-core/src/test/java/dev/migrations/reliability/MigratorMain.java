@@ -81,6 +81,13 @@ public final class MigratorMain {
             sqlite.setUrl(url);
             return sqlite;
         }
+        if (url.startsWith("jdbc:mariadb:")) {
+            try {
+                return new org.mariadb.jdbc.MariaDbDataSource(url);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(url);
         return pg;

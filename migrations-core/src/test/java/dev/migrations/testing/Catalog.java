@@ -67,6 +67,8 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
         private final Kind kind;
         private final DatabaseMetaData meta;
         private final String schema;
+        /** MariaDB's driver lists a database as a catalog. */
+        private final String catalog;
 
         Reader(Connection c, Kind kind) throws SQLException {
             this.c = c;
@@ -75,13 +77,14 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
             this.schema = switch (kind) {
                 case POSTGRESQL -> c.getSchema();
                 case H2 -> "PUBLIC";
-                case SQLITE -> null;
+                case SQLITE, MARIADB -> null;
             };
+            this.catalog = kind == Kind.MARIADB ? c.getCatalog() : null;
         }
 
         Catalog read() throws SQLException {
             Map<String, String> stored = new TreeMap<>();
-            try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+            try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
                     if (!name.toLowerCase(Locale.ROOT).startsWith("migrations_") && !name.startsWith("sqlite_")) {
@@ -98,11 +101,14 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
 
         private TableInfo table(String name, String remarks) throws SQLException {
             Map<String, ColumnInfo> columns = new LinkedHashMap<>();
-            try (ResultSet rs = meta.getColumns(null, schema, name, "%")) {
+            try (ResultSet rs = meta.getColumns(catalog, schema, name, "%")) {
                 while (rs.next()) {
                     String type = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
                     int size = rs.getInt("COLUMN_SIZE");
                     String def = rs.getString("COLUMN_DEF");
+                    if (kind == Kind.MARIADB && "NULL".equals(def)) {
+                        def = null; // MariaDB's spelling of "no default"
+                    }
                     boolean auto = "YES".equals(rs.getString("IS_AUTOINCREMENT"));
                     if (kind == Kind.POSTGRESQL && def != null && def.startsWith("nextval(")) {
                         auto = true;
@@ -130,7 +136,7 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
         private String primaryKey(String table) throws SQLException {
             TreeMap<Integer, String> cols = new TreeMap<>();
             String pkName = null;
-            try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
+            try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
                 while (rs.next()) {
                     cols.put(rs.getInt("KEY_SEQ"), norm(rs.getString("COLUMN_NAME")));
                     pkName = rs.getString("PK_NAME");
@@ -141,7 +147,7 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
 
         private TreeSet<String> foreignKeys(String table) throws SQLException {
             Map<String, List<String[]>> keys = new TreeMap<>();
-            try (ResultSet rs = meta.getImportedKeys(null, schema, table)) {
+            try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
                 while (rs.next()) {
                     String name = rs.getString("FK_NAME");
                     String key = (name == null || name.isEmpty() ? "" : mask(name)) + "->"
@@ -171,7 +177,7 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
         private TreeSet<String> indexes(String table) throws SQLException {
             Map<String, TreeMap<Integer, String>> indexes = new TreeMap<>();
             Map<String, Boolean> unique = new TreeMap<>();
-            try (ResultSet rs = meta.getIndexInfo(null, schema, table, false, false)) {
+            try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, false)) {
                 while (rs.next()) {
                     String name = rs.getString("INDEX_NAME");
                     // H2 makes and drops indexes behind its constraints as it sees fit; the constraints
@@ -222,7 +228,7 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                     "SELECT pg_get_expr(ix.indpred, ix.indrelid) FROM pg_index ix JOIN pg_class i"
                             + " ON i.oid = ix.indexrelid WHERE i.relname = ? AND i.relnamespace = current_schema()::regnamespace";
                 case SQLITE -> "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?";
-                case H2 -> null;
+                case H2, MARIADB -> null;
             };
             if (sql == null) {
                 return "";
@@ -257,6 +263,12 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                             + " tc.CONSTRAINT_NAME AND k.TABLE_SCHEMA = tc.TABLE_SCHEMA) FROM"
                             + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc WHERE tc.CONSTRAINT_TYPE = 'UNIQUE'"
                             + " AND tc.TABLE_SCHEMA = 'PUBLIC' AND tc.TABLE_NAME = ?";
+                case MARIADB ->
+                    "SELECT tc.CONSTRAINT_NAME, (SELECT GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION)"
+                            + " FROM information_schema.KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                            + " AND k.TABLE_SCHEMA = tc.TABLE_SCHEMA AND k.TABLE_NAME = tc.TABLE_NAME)"
+                            + " FROM information_schema.TABLE_CONSTRAINTS tc WHERE tc.CONSTRAINT_TYPE = 'UNIQUE'"
+                            + " AND tc.TABLE_SCHEMA = DATABASE() AND tc.TABLE_NAME = ?";
                 case SQLITE ->
                     "SELECT il.name, (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii)"
                             + " FROM pragma_index_list(?) il WHERE il.origin = 'u'";
@@ -301,14 +313,17 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                 }
                 return out;
             }
-            String sql = kind == Kind.POSTGRESQL
-                    ? "SELECT co.conname, pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN pg_class t"
-                            + " ON t.oid = co.conrelid WHERE co.contype = 'c' AND t.relname = ?"
-                            + " AND t.relnamespace = current_schema()::regnamespace"
-                    : "SELECT cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc JOIN"
-                            + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND"
-                            + " tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA WHERE tc.TABLE_SCHEMA = 'PUBLIC'"
-                            + " AND tc.TABLE_NAME = ?";
+            String sql = kind == Kind.MARIADB
+                    ? "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                            + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?"
+                    : kind == Kind.POSTGRESQL
+                            ? "SELECT co.conname, pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN pg_class t"
+                                    + " ON t.oid = co.conrelid WHERE co.contype = 'c' AND t.relname = ?"
+                                    + " AND t.relnamespace = current_schema()::regnamespace"
+                            : "SELECT cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc JOIN"
+                                    + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND"
+                                    + " tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA WHERE tc.TABLE_SCHEMA = 'PUBLIC'"
+                                    + " AND tc.TABLE_NAME = ?";
             try (var ps = c.prepareStatement(sql)) {
                 ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -328,7 +343,7 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                 case H2 ->
                     "SELECT SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION,"
                             + " CACHE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = 'PUBLIC'";
-                case SQLITE -> null;
+                case SQLITE, MARIADB -> null;
             };
             TreeSet<String> out = new TreeSet<>();
             if (sql == null) {

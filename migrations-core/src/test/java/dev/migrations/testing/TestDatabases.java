@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
@@ -21,13 +22,17 @@ public final class TestDatabases {
     public static final String POSTGRES_URL_VARIABLE = "MIGRATIONS_TEST_POSTGRES_URL";
     private static final String LOCAL_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static String postgresUrl;
+    public static final String MARIADB_URL_VARIABLE = "MIGRATIONS_TEST_MARIADB_URL";
+    private static final String MARIADB_LOCAL_DEFAULT = "jdbc:mariadb://127.0.0.1:3306/test?user=root";
+    private static String mariadbUrl;
 
     private TestDatabases() {}
 
     public enum Kind {
         POSTGRESQL,
         SQLITE,
-        H2
+        H2,
+        MARIADB
     }
 
     /** A fresh, empty database of the given kind; {@code dir} holds SQLite files. */
@@ -36,6 +41,7 @@ public final class TestDatabases {
             case POSTGRESQL -> postgres();
             case SQLITE -> sqlite(dir.resolve("test-" + UUID.randomUUID() + ".db"));
             case H2 -> h2();
+            case MARIADB -> mariadb();
         };
     }
 
@@ -78,6 +84,62 @@ public final class TestDatabases {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         });
+    }
+
+    /**
+     * A fresh database on the test MariaDB server ({@code MIGRATIONS_TEST_MARIADB_URL}, else the
+     * local server on 127.0.0.1:3306), dropped on close: a schema is a database there.
+     */
+    public static TestDatabase mariadb() {
+        String base = mariadbUrl();
+        String database = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(base);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a database on " + base + ": " + e.getMessage(), e);
+        }
+        // the tests' raw SQL quotes names the standard way; the engine itself quotes with backticks
+        String url = withDatabase(base, database) + (base.contains("?") ? "&" : "?")
+                + "sessionVariables=sql_mode='ANSI_QUOTES,STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
+                + "NO_ENGINE_SUBSTITUTION'";
+        MariaDbDataSource ds = new MariaDbDataSource();
+        try {
+            ds.setUrl(url);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TestDatabase(Kind.MARIADB, ds, url, () -> {
+            try (Connection c = DriverManager.getConnection(base);
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database);
+            }
+        });
+    }
+
+    /** {@code jdbc:mariadb://host:port/old?x} with another database. */
+    static String withDatabase(String url, String database) {
+        int slash = url.indexOf('/', "jdbc:mariadb://".length());
+        int query = url.indexOf('?');
+        String params = query < 0 ? "" : url.substring(query);
+        return (slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash)) + "/" + database
+                + params;
+    }
+
+    public static synchronized String mariadbUrl() {
+        if (mariadbUrl != null) {
+            return mariadbUrl;
+        }
+        String fromEnv = System.getenv(MARIADB_URL_VARIABLE);
+        String url = fromEnv != null && !fromEnv.isBlank() ? fromEnv : MARIADB_LOCAL_DEFAULT;
+        try (Connection c = DriverManager.getConnection(url)) {
+            return mariadbUrl = url;
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "No MariaDB for the tests: set " + MARIADB_URL_VARIABLE
+                            + " to a JDBC URL (with user), or start MariaDB on 127.0.0.1:3306 (" + e.getMessage() + ")",
+                    e);
+        }
     }
 
     public static synchronized String postgresUrl() {

@@ -40,12 +40,17 @@ class SampleAppEndToEndIT {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"SQLITE", "POSTGRESQL"})
+            names = {"SQLITE", "POSTGRESQL", "MARIADB"})
     void bootLookThenTheCommandLineTour(Kind kind) throws Exception {
-        try (TestDatabase db = kind == Kind.POSTGRESQL ? TestDatabases.postgres() : null) {
-            List<String> database = kind == Kind.POSTGRESQL
-                    ? List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url())
-                    : List.of(); // the defaults: ./data/sample.db in the working directory
+        try (TestDatabase db = kind == Kind.SQLITE ? null : TestDatabases.create(kind, workDir)) {
+            List<String> database = switch (kind) {
+                case POSTGRESQL -> List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url());
+                case MARIADB ->
+                    List.of(
+                            "--spring.profiles.active=mysql",
+                            "--spring.datasource.url=" + SampleApplicationTests.url(db));
+                default -> List.of(); // the defaults: ./data/sample.db in the working directory
+            };
             bootAndLook(database);
             if (kind == Kind.SQLITE) {
                 assertThat(workDir.resolve("data/sample.db"))

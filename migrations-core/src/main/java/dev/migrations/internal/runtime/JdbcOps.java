@@ -36,12 +36,32 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
     private final Connection connection;
     private final DdlSettings settings;
     private final RevisionSession session;
+    private StatementJournal journal;
 
     JdbcOps(Connection connection, DatabasePlatform platform, DdlSettings settings) {
         super(platform);
         this.connection = connection;
         this.settings = settings;
         this.session = platform.session(connection, settings);
+    }
+
+    /** Journals (and on resume skips) the statements from now on. */
+    void journal(StatementJournal journal) {
+        this.journal = journal;
+    }
+
+    private boolean skipped(String sql) {
+        return journal != null && journal.skip(sql);
+    }
+
+    private void journaled(String sql) {
+        if (journal != null) {
+            try {
+                journal.completed(sql);
+            } catch (SQLException e) {
+                throw new StatementFailedException("recording the completed statement in the history: " + sql, null, e);
+            }
+        }
     }
 
     /** Called in autocommit mode, before the revision's transaction begins. */
@@ -52,6 +72,9 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
     /** Called once the revision runs, in its transaction or (non-transactional) in autocommit. */
     void transactionStarted() throws SQLException {
         session.transactionStarted();
+        if (journal != null) {
+            journal.begin();
+        }
     }
 
     /** Runs what is still collected, then the platform's checks before commit. */
@@ -138,13 +161,31 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
      * back and retried by the runner, since the transaction may be aborted.
      */
     private void runStatement(String sql) {
+        if (skipped(sql)) {
+            return;
+        }
         for (int attempt = 0; ; attempt++) {
             try (Statement statement = connection.createStatement()) {
                 session.beforeStatement(sql);
+                if (journal != null) {
+                    journal.beforeStatement(sql);
+                }
                 statement.execute(sql);
+                journaled(sql);
                 return;
             } catch (SQLException e) {
                 session.statementFailed(sql, e);
+                if (journal != null
+                        && journal.mayHaveRunBefore()
+                        && platform.classify(e) == FailureKind.OBJECT_EXISTS) {
+                    // the earlier run died while the server still ran this statement, which then completed
+                    log.warn(
+                            "The first statement after the completed ones already took effect (the earlier run"
+                                    + " ended while the server ran it); counting it as done: {}",
+                            abbreviate(sql));
+                    journaled(sql);
+                    return;
+                }
                 if (platform.classify(e) != FailureKind.LOCK_TIMEOUT || !settings.limited()) {
                     throw new StatementFailedException(sql, null, e);
                 }
@@ -189,9 +230,14 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
     @Override
     public int update(String sql, Object... parameters) {
         flush();
+        if (skipped(sql)) {
+            return 0;
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            return statement.executeUpdate();
+            int rows = statement.executeUpdate();
+            journaled(sql);
+            return rows;
         } catch (SQLException e) {
             throw new StatementFailedException(sql, null, e);
         }

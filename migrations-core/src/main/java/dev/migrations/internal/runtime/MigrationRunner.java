@@ -44,6 +44,7 @@ public final class MigrationRunner {
     private List<String> startHeads;
 
     private final List<AppliedStep> done = new ArrayList<>();
+    private final Journals journals;
 
     public MigrationRunner(
             ScriptDirectory scripts,
@@ -56,6 +57,7 @@ public final class MigrationRunner {
         this.lock = lock;
         this.ddlSettings = ddlSettings;
         this.listener = listener;
+        this.journals = new Journals(store);
     }
 
     /**
@@ -144,10 +146,18 @@ public final class MigrationRunner {
             log.info("{}{}", ((Step.RevisionStep) step).describe(message), progress);
         }
         listener.stepStarting(revision, direction, index, total);
+        boolean journaled =
+                script != null && (!transactional || !store.platform().has(Capability.TRANSACTIONAL_DDL));
+        StatementJournal journal = null;
         for (int attempt = 0; ; attempt++) {
             Instant startedAt = Instant.now();
             long start = System.nanoTime();
             JdbcOps ops = new JdbcOps(connection, store.platform(), ddlSettings);
+            if (journaled) {
+                journal = journals.open(
+                        connection, revision, downRevisions, direction, message, script, startedAt, appliedBy, journal);
+                ops.journal(journal);
+            }
             try {
                 ops.beforeTransaction();
                 if (transactional) {
@@ -178,7 +188,7 @@ public final class MigrationRunner {
                     store.apply(connection, change);
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                store.record(
+                journals.record(
                         connection,
                         new HistoryRecord(
                                 0,
@@ -191,7 +201,9 @@ public final class MigrationRunner {
                                 millis,
                                 appliedBy,
                                 true,
-                                null));
+                                null,
+                                journal == null ? 0 : journal.done()),
+                        journal);
                 connection.commit();
                 connection.setAutoCommit(true);
                 ops.close();
@@ -237,7 +249,8 @@ public final class MigrationRunner {
                         startedAt,
                         start,
                         appliedBy,
-                        failure);
+                        failure,
+                        journal);
             }
         }
     }
@@ -273,7 +286,8 @@ public final class MigrationRunner {
             Instant startedAt,
             long start,
             String appliedBy,
-            Exception e) {
+            Exception e,
+            StatementJournal journal) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         Throwable cause = e;
         String detail;
@@ -318,7 +332,7 @@ public final class MigrationRunner {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
-            store.record(
+            journals.record(
                     connection,
                     new HistoryRecord(
                             0,
@@ -331,18 +345,24 @@ public final class MigrationRunner {
                             millis,
                             appliedBy,
                             false,
-                            detail));
+                            detail,
+                            journal == null ? 0 : journal.done()),
+                    journal);
             headsAfter = store.heads(connection);
         } catch (SQLException | RuntimeException recordFailure) {
             e.addSuppressed(recordFailure);
             headsAfter = null;
         }
         String state = headsAfter == null ? "" : " " + progress(headsAfter);
-        String partial = !transactionalDdl
-                ? " This revision ran without a transaction around its DDL, so statements before the failing one"
-                        + " may have been applied; check the schema before running it again."
-                : "";
-        String advice = FailureAdvice.of(store.platform().classify(e), script, startHeads, headsAfter);
+        String partial = journal != null
+                ? journal.report(store.historyTable())
+                : !transactionalDdl
+                        ? " This revision ran without a transaction around its DDL, so statements before the failing"
+                                + " one may have been applied; check the schema before running it again."
+                        : "";
+        String advice = journal != null && journal.done() > 0
+                ? "" // the journal's report says what to do
+                : FailureAdvice.of(store.platform().classify(e), script, startHeads, headsAfter);
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
         return new RevisionFailedException(
                 what + detail + "\n" + state.strip() + partial + advice, revision, statement, done, cause);

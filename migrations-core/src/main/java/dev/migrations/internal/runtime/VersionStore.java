@@ -67,6 +67,22 @@ public final class VersionStore {
                 statement.execute(sql);
             }
         }
+        addJournalColumns(connection);
+    }
+
+    /** A history table made before the statement journal gets its two columns (one probe query otherwise). */
+    private void addJournalColumns(Connection connection) throws SQLException {
+        try (Statement probe = connection.createStatement()) {
+            probe.executeQuery("SELECT statements_done, statements_checksum FROM " + historyTable + " WHERE 1 = 0")
+                    .close();
+            return;
+        } catch (SQLException missing) {
+            // an older history table: add the columns below
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + historyTable + " ADD COLUMN statements_done INTEGER");
+            statement.execute("ALTER TABLE " + historyTable + " ADD COLUMN statements_checksum VARCHAR(64)");
+        }
     }
 
     /**
@@ -105,8 +121,10 @@ public final class VersionStore {
         // Without a configured schema, the connection's own: a null pattern would match the table in any
         // schema, so a new schema-per-tenant database would see another tenant's version table.
         String in = schema != null ? schema : connection.getSchema();
+        // where a database is a catalog (MySQL, MariaDB), the connection's own, else any database's table counts
+        String catalog = in == null ? connection.getCatalog() : null;
         for (String candidate : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, in, candidate, null)) {
+            try (ResultSet rs = meta.getTables(catalog, in, candidate, null)) {
                 if (rs.next()) {
                     return true;
                 }
@@ -175,8 +193,23 @@ public final class VersionStore {
             + " applied_at, execution_ms, applied_by, success, error";
 
     public void record(Connection connection, HistoryRecord r) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert(connection, r, false, null);
+    }
+
+    /** Inserts the journal row of a revision run: {@code r.statementsDone()} statements done; returns its id. */
+    long startJournal(Connection connection, HistoryRecord r, String statementsChecksum) throws SQLException {
+        return insert(connection, r, true, statementsChecksum);
+    }
+
+    private long insert(Connection connection, HistoryRecord r, boolean journal, String statementsChecksum)
+            throws SQLException {
+        try (PreparedStatement s = journal
+                ? connection.prepareStatement(
+                        "INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS
+                                + ", statements_done, statements_checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"})
+                : connection.prepareStatement("INSERT INTO " + historyTable + " (" + HISTORY_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, r.revision());
             s.setString(2, String.join(",", r.downRevisions()));
             s.setString(3, r.direction().sqlName());
@@ -187,8 +220,71 @@ public final class VersionStore {
             s.setString(8, truncate(r.appliedBy(), 128));
             s.setBoolean(9, r.success());
             s.setString(10, truncate(r.error(), 4000));
+            if (!journal) {
+                s.executeUpdate();
+                return 0;
+            }
+            s.setInt(11, r.statementsDone());
+            s.setString(12, statementsChecksum);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("No id came back for the journal row of " + r.revision());
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Brings a journal row up to date after another statement committed. */
+    void journal(Connection connection, long id, int statementsDone, String checksum) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE " + historyTable + " SET statements_done = ?, statements_checksum = ? WHERE id = ?")) {
+            s.setInt(1, statementsDone);
+            s.setString(2, checksum);
+            s.setLong(3, id);
             s.executeUpdate();
         }
+    }
+
+    /** Ends a journal row: how the run went, as {@code r} says. */
+    void finish(Connection connection, long id, HistoryRecord r, String checksum) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE " + historyTable + " SET execution_ms = ?,"
+                + " success = ?, error = ?, statements_done = ?, statements_checksum = ? WHERE id = ?")) {
+            s.setLong(1, r.executionMillis());
+            s.setBoolean(2, r.success());
+            s.setString(3, truncate(r.error(), 4000));
+            s.setInt(4, r.statementsDone());
+            s.setString(5, checksum);
+            s.setLong(6, id);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The partly applied revisions: failed runs that journaled completed statements, with no later
+     * row for the same revision and no later stamp (a stamp after undoing them by hand starts over).
+     */
+    java.util.Map<String, StatementJournal.Resume> partlyApplied(Connection connection) throws SQLException {
+        java.util.Map<String, StatementJournal.Resume> out = new java.util.HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT h.id, h.revision, h.direction, h.statements_done,"
+                        + " h.statements_checksum, h.error FROM " + historyTable + " h WHERE h.success = "
+                        + platform.sql().booleanLiteral(false) + " AND (h.statements_done > 0 OR h.error = '"
+                        + StatementJournal.RUNNING + "') AND NOT EXISTS (SELECT 1"
+                        + " FROM " + historyTable + " l WHERE l.id > h.id AND (l.revision = h.revision OR"
+                        + " l.direction = 'stamp'))")) {
+            while (rs.next()) {
+                out.put(
+                        rs.getString(3) + ":" + rs.getString(2),
+                        new StatementJournal.Resume(
+                                rs.getLong(1),
+                                rs.getInt(4),
+                                rs.getString(5),
+                                StatementJournal.RUNNING.equals(rs.getString(6))));
+            }
+        }
+        return out;
     }
 
     /** The INSERT of one history row with literals inlined, for offline scripts. */
@@ -199,16 +295,21 @@ public final class VersionStore {
                 + platform.sql().literal(r.direction().sqlName()) + ", "
                 + platform.sql().literal(truncate(r.message(), 500)) + ", "
                 + platform.sql().literal(r.checksum()) + ", "
-                + platform.sql().literal(r.appliedAt().toString()) + ", 0, "
+                + platform.timestampLiteral(r.appliedAt()) + ", 0, "
                 + platform.sql().literal(r.appliedBy()) + ", " + platform.sql().booleanLiteral(true) + ", NULL)";
     }
 
     /** Every history row, oldest first; empty when the table does not exist yet. */
     public List<HistoryRecord> history(Connection connection) throws SQLException {
+        return history(connection, "statements_done");
+    }
+
+    /** @param journal the journal column, or {@code 0} for a table made before it that no run has upgraded yet */
+    private List<HistoryRecord> history(Connection connection, String journal) throws SQLException {
         List<HistoryRecord> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT id, " + HISTORY_COLUMNS + " FROM " + historyTable + " ORDER BY id")) {
+                ResultSet rs = statement.executeQuery("SELECT id, " + HISTORY_COLUMNS + ", " + journal
+                        + " AS statements_done FROM " + historyTable + " ORDER BY id")) {
             while (rs.next()) {
                 String down = rs.getString("down_revisions");
                 rows.add(new HistoryRecord(
@@ -222,11 +323,19 @@ public final class VersionStore {
                         rs.getLong("execution_ms"),
                         rs.getString("applied_by"),
                         rs.getBoolean("success"),
-                        rs.getString("error")));
+                        rs.getString("error"),
+                        rs.getInt("statements_done")));
             }
         } catch (SQLException e) {
             if (connection.getAutoCommit() && !tableExists(connection, historyTableName)) {
                 return List.of();
+            }
+            if (connection.getAutoCommit() && !journal.equals("0")) {
+                try {
+                    return history(connection, "0");
+                } catch (SQLException older) {
+                    e.addSuppressed(older);
+                }
             }
             throw e;
         }

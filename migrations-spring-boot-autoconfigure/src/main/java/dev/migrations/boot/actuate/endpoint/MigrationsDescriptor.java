@@ -231,6 +231,14 @@ public final class MigrationsDescriptor {
             return row.success();
         }
 
+        /**
+         * Where the revision ran without a transaction around its DDL: how many of its statements
+         * completed; with {@code success} false, the revision is partly applied. Left out otherwise.
+         */
+        public @Nullable Integer getStatementsDone() {
+            return row.statementsDone() == 0 ? null : row.statementsDone();
+        }
+
         /** The database's message, first line only: the failing statement's text is left out. */
         public @Nullable String getError() {
             String error = row.error();
