@@ -43,6 +43,7 @@ final class TenantFixture implements AutoCloseable {
                 yield ds;
             }
             case SQLITE -> null;
+            case MARIADB -> throw new IllegalArgumentException("tenants are tested on PostgreSQL, SQLite and H2");
         };
         for (int i = 0; i < count; i++) {
             tenants.add(tenant(String.format("%s%03d", prefix, i), dir));

@@ -111,7 +111,8 @@ final class MysqlDdl extends DdlRenderer {
     @Override
     public List<String> alterColumn(AlterColumn o) {
         String t = "ALTER TABLE " + table(o.schema(), o.table());
-        boolean definitionChanges = o.type() != null || o.nullable() != null || o.comment() != null;
+        boolean definitionChanges =
+                o.type() != null || o.nullable() != null || o.comment() != null || o.identity() != null;
         if (o.using() != null) {
             throw new UnsupportedOperationException("USING applies to PostgreSQL only; MySQL and MariaDB convert"
                     + " the values themselves (drop .using, or use executeOn(\"mysql\", ...) for this database)");
@@ -160,6 +161,10 @@ final class MysqlDdl extends DdlRenderer {
         }
         if (o.comment() != null) {
             c = c.comment(o.comment().orElse(null));
+        }
+        if (o.identity() != null) {
+            // AUTO_INCREMENT continues past the rows the column holds by itself
+            c = o.identity() ? c.identity() : c.withoutIdentity();
         }
         return c;
     }

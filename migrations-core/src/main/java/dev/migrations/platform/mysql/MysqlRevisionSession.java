@@ -54,7 +54,7 @@ final class MysqlRevisionSession implements RevisionSession {
     public List<Operation> expand(Operation operation) throws SQLException {
         if (operation instanceof AlterColumn o
                 && o.existing() == null
-                && (o.type() != null || o.nullable() != null || o.comment() != null)) {
+                && (o.type() != null || o.nullable() != null || o.comment() != null || o.identity() != null)) {
             Optional<Column> existing = MysqlColumns.read(connection, o.schema(), o.table(), o.column());
             if (existing.isPresent()) {
                 return List.of(new AlterColumn(
@@ -67,7 +67,8 @@ final class MysqlRevisionSession implements RevisionSession {
                         o.serverDefault(),
                         o.newName(),
                         o.comment(),
-                        existing.get()));
+                        existing.get(),
+                        o.identity()));
             }
         }
         if (operation instanceof DropIndex o && o.table() == null) {
