@@ -1,5 +1,6 @@
 package dev.migrations.platform.h2;
 
+import dev.migrations.platform.CatalogQuery;
 import dev.migrations.platform.SchemaInspector;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
@@ -14,8 +15,6 @@ import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -251,22 +250,6 @@ final class H2Inspector implements SchemaInspector {
         return rule == null || rule.equals("NO ACTION") ? null : ReferentialAction.parse(rule);
     }
 
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, String schema, RowHandler handler)
-            throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, schema == null ? null : schema.toUpperCase(Locale.ROOT));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
-    }
-
     private static final class Parts {
         final String name;
         final String comment;
@@ -278,5 +261,11 @@ final class H2Inspector implements SchemaInspector {
             this.name = name;
             this.comment = comment;
         }
+    }
+
+    /** H2 keeps unquoted schema names in upper case. */
+    private static void query(Connection connection, String sql, String schema, CatalogQuery.RowHandler handler)
+            throws SQLException {
+        CatalogQuery.query(connection, sql, schema == null ? null : schema.toUpperCase(Locale.ROOT), handler);
     }
 }

@@ -1,5 +1,7 @@
 package dev.migrations.platform.mysql;
 
+import static dev.migrations.platform.CatalogQuery.query;
+
 import dev.migrations.platform.SchemaInspector;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
@@ -288,22 +290,6 @@ final class MysqlInspector implements SchemaInspector {
             case "SET DEFAULT" -> ReferentialAction.SET_DEFAULT;
             default -> null;
         };
-    }
-
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, String schema, RowHandler handler)
-            throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, schema);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
     }
 
     private static final class Parts {

@@ -1,5 +1,7 @@
 package dev.migrations.platform.postgresql;
 
+import static dev.migrations.platform.CatalogQuery.query;
+
 import dev.migrations.platform.SchemaInspector;
 import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
@@ -15,7 +17,6 @@ import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -196,22 +197,6 @@ final class PostgresInspector implements SchemaInspector {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, String schema, RowHandler handler)
-            throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, schema);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
     }
 
     private static final class TableParts {
