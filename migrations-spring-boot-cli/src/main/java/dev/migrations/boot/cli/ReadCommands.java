@@ -1,9 +1,13 @@
 package dev.migrations.boot.cli;
 
+import dev.migrations.DatabaseStatus;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
+import dev.migrations.api.HistoryRecord;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -47,6 +51,10 @@ final class ReadCommands {
                     session.out().println(RevisionLines.line(revision.get(), RevisionLines.Style.CURRENT, false));
                 }
             }
+            partiallyApplied(migrations)
+                    .forEach((id, done) -> session.out()
+                            .println(id + " (partially applied: " + done + " statement(s) committed; fix the failing"
+                                    + " statement and run upgrade, which resumes after them)"));
             return 0;
         }
     }
@@ -78,13 +86,14 @@ final class ReadCommands {
         public Integer call() {
             Migrations migrations = session.engine();
             Set<String> current = indicateCurrent ? new HashSet<>(migrations.current()) : Set.of();
+            Map<String, Integer> partial = indicateCurrent ? partiallyApplied(migrations) : Map.of();
             for (RevisionInfo revision : migrations.history(range)) {
                 boolean isCurrent = current.contains(revision.id());
-                session.out()
-                        .println(
-                                verbose
-                                        ? RevisionLines.verbose(revision, isCurrent)
-                                        : RevisionLines.line(revision, RevisionLines.Style.HISTORY, isCurrent));
+                String line = verbose
+                        ? RevisionLines.verbose(revision, isCurrent)
+                        : RevisionLines.line(revision, RevisionLines.Style.HISTORY, isCurrent);
+                Integer done = partial.get(revision.id());
+                session.out().println(done == null ? line : line + " (partially applied: " + done + " statement(s))");
             }
             return 0;
         }
@@ -168,5 +177,23 @@ final class ReadCommands {
             session.out().println(RevisionLines.verbose(session.engine().show(revision), false));
             return 0;
         }
+    }
+
+    /**
+     * Revisions whose last run stopped after some of their statements committed (a database whose
+     * DDL commits by itself), with how many: neither applied nor pending, so they are named apart.
+     */
+    static Map<String, Integer> partiallyApplied(Migrations migrations) {
+        DatabaseStatus status = migrations.status();
+        Map<String, Integer> partial = new LinkedHashMap<>();
+        for (DatabaseStatus.RevisionStatus revision : status.revisions()) {
+            if (revision.state() == DatabaseStatus.State.PARTIALLY_APPLIED) {
+                List<HistoryRecord> runs = status.historyOf(revision.id());
+                partial.put(
+                        revision.id(),
+                        runs.isEmpty() ? 0 : runs.get(runs.size() - 1).statementsDone());
+            }
+        }
+        return partial;
     }
 }
