@@ -37,7 +37,8 @@ final class ReadCommands {
         @Override
         public Integer call() {
             Migrations migrations = session.engine();
-            List<String> current = migrations.current();
+            DatabaseStatus status = migrations.status(); // the heads and any partly applied revision, read once
+            List<String> current = status.currentHeads();
             if (verbose) {
                 session.out().println("Current revision(s) for " + migrations.databaseUrl() + ":");
             }
@@ -51,7 +52,7 @@ final class ReadCommands {
                     session.out().println(RevisionLines.line(revision.get(), RevisionLines.Style.CURRENT, false));
                 }
             }
-            partiallyApplied(migrations)
+            partiallyApplied(status)
                     .forEach((id, done) -> session.out()
                             .println(id + " (partially applied: " + done + " statement(s) committed; fix the failing"
                                     + " statement and run upgrade, which resumes after them)"));
@@ -85,8 +86,9 @@ final class ReadCommands {
         @Override
         public Integer call() {
             Migrations migrations = session.engine();
-            Set<String> current = indicateCurrent ? new HashSet<>(migrations.current()) : Set.of();
-            Map<String, Integer> partial = indicateCurrent ? partiallyApplied(migrations) : Map.of();
+            DatabaseStatus status = indicateCurrent ? migrations.status() : null;
+            Set<String> current = indicateCurrent ? new HashSet<>(status.currentHeads()) : Set.of();
+            Map<String, Integer> partial = indicateCurrent ? partiallyApplied(status) : Map.of();
             for (RevisionInfo revision : migrations.history(range)) {
                 boolean isCurrent = current.contains(revision.id());
                 String line = verbose
@@ -183,8 +185,7 @@ final class ReadCommands {
      * Revisions whose last run stopped after some of their statements committed (a database whose
      * DDL commits by itself), with how many: neither applied nor pending, so they are named apart.
      */
-    static Map<String, Integer> partiallyApplied(Migrations migrations) {
-        DatabaseStatus status = migrations.status();
+    static Map<String, Integer> partiallyApplied(DatabaseStatus status) {
         Map<String, Integer> partial = new LinkedHashMap<>();
         for (DatabaseStatus.RevisionStatus revision : status.revisions()) {
             if (revision.state() == DatabaseStatus.State.PARTIALLY_APPLIED) {

@@ -2,15 +2,11 @@ package dev.migrations.boot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.boot.app.TestApplication;
+import dev.migrations.boot.cli.ApplicationProcess.Result;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
 import dev.migrations.testing.TestDatabases.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +22,6 @@ class BranchConflictProcessTests {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {}
 
     @Test
     void headsAndCheckNameTheConflictingRevisionsAndColumn() throws Exception {
@@ -47,26 +41,6 @@ class BranchConflictProcessTests {
     }
 
     private Result run(TestDatabase db, String command) throws Exception {
-        List<String> args = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TestApplication.class.getName(),
-                "--spring.datasource.url=" + db.url(),
-                CONFLICTING,
-                "migrations",
-                command));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(args)
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
-                .as("process finished")
-                .isTrue();
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return ApplicationProcess.migrations(dir, db.url(), CONFLICTING, command);
     }
 }

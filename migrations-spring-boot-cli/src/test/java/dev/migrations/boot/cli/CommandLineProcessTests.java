@@ -2,16 +2,14 @@ package dev.migrations.boot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.boot.app.TestApplication;
+import dev.migrations.boot.cli.ApplicationProcess.Result;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
 import dev.migrations.testing.TestDatabases.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +24,6 @@ class CommandLineProcessTests {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {
-
-        List<String> lines() {
-            return out.isBlank() ? List.of() : out.strip().lines().toList();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(
@@ -390,36 +381,10 @@ class CommandLineProcessTests {
     }
 
     private Result run(TestDatabase db, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add("--spring.datasource.url=" + db.url());
-        List<String> cli = new ArrayList<>();
-        for (String arg : args) {
-            (arg.startsWith("--migrations.") ? command : cli).add(arg);
-        }
-        command.add("migrations");
-        command.addAll(cli);
-        return launch(command);
+        return ApplicationProcess.migrations(dir, db.url(), args);
     }
 
     private Result launch(List<String> args) throws Exception {
-        // C1 only: these JVMs live for a second or two, so startup matters more than peak speed.
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TestApplication.class.getName()));
-        command.addAll(args);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
-                .as("process finished")
-                .isTrue();
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return ApplicationProcess.run(dir, args);
     }
 }

@@ -2,12 +2,11 @@ package dev.migrations.boot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.boot.app.TestApplication;
+import dev.migrations.boot.cli.ApplicationProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +19,6 @@ class PartiallyAppliedProcessTests {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {}
 
     @Test
     void currentAndHistoryNameAPartiallyAppliedRevision() throws Exception {
@@ -71,26 +68,8 @@ class PartiallyAppliedProcessTests {
     }
 
     private Result run(String url, String locations, String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TestApplication.class.getName(),
-                "--spring.datasource.url=" + url,
-                locations,
-                "migrations"));
+        List<String> args = new ArrayList<>(List.of(locations));
         args.addAll(List.of(command));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(args)
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
-                .as("process finished")
-                .isTrue();
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return ApplicationProcess.migrations(dir, url, args.toArray(String[]::new));
     }
 }

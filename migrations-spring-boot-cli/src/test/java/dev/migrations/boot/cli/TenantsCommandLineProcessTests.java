@@ -3,12 +3,10 @@ package dev.migrations.boot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.boot.app.PostgresTenants;
-import dev.migrations.boot.app.TestApplication;
-import java.nio.file.Files;
+import dev.migrations.boot.cli.ApplicationProcess.Result;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +18,6 @@ class TenantsCommandLineProcessTests {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {
-
-        List<String> lines() {
-            return out.isBlank() ? List.of() : out.strip().lines().toList();
-        }
-    }
 
     @Test
     void everyCommandRunsForOneTenantOrAllOfThemWithALinePerTenant() throws Exception {
@@ -106,25 +97,9 @@ class TenantsCommandLineProcessTests {
     }
 
     private Result launch(List<String> app, String... cli) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TestApplication.class.getName()));
-        command.addAll(app);
-        command.add("migrations");
-        command.addAll(List.of(cli));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
-                .as("process finished")
-                .isTrue();
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        List<String> args = new ArrayList<>(app);
+        args.add("migrations");
+        args.addAll(List.of(cli));
+        return ApplicationProcess.run(dir, args);
     }
 }
