@@ -44,7 +44,7 @@ public record Autogenerate(
         SchemaSnapshot current = platform.inspector().inspect(live, schema, ownTables);
         SchemaSnapshot target = normalize(live, entities);
         SchemaDiff diff = new SchemaComparator(unmanagedTables, renames).compare(current, target, entities);
-        return withSeeds(diff, entities, table -> current.table(table).isEmpty() || isEmpty(live, table));
+        return withSeeds(diff, entities, current, live);
     }
 
     /**
@@ -52,11 +52,12 @@ public record Autogenerate(
      * and an existing table's that is empty (Hibernate's one-row sequence tables, whose first insert
      * fails on an empty table: {@code check} reports it, autogenerate writes the row).
      */
-    private SchemaDiff withSeeds(SchemaDiff diff, SchemaSnapshot entities, SqlPredicate needsRows) throws SQLException {
+    private SchemaDiff withSeeds(SchemaDiff diff, SchemaSnapshot entities, SchemaSnapshot current, Connection live)
+            throws SQLException {
         List<SchemaChange> changes = new ArrayList<>(diff.changes());
         for (Map.Entry<String, List<Map<String, Object>>> seed :
                 entities.seeds().entrySet()) {
-            if (needsRows.test(seed.getKey())) {
+            if (current.table(seed.getKey()).isEmpty() || isEmpty(live, seed.getKey())) {
                 changes.add(new SchemaChange(
                         new BulkInsert(null, seed.getKey(), seed.getValue()),
                         new Execute("DELETE FROM " + platform.sql().quote(seed.getKey()), Set.of()),
@@ -68,17 +69,11 @@ public record Autogenerate(
     }
 
     private boolean isEmpty(Connection live, String table) throws SQLException {
-        String name = schema == null
-                ? platform.sql().quote(table)
-                : platform.sql().quote(schema) + "." + platform.sql().quote(table);
         try (Statement s = live.createStatement();
-                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + name)) {
+                ResultSet rows =
+                        s.executeQuery("SELECT COUNT(*) FROM " + platform.sql().qualified(schema, table))) {
             return rows.next() && rows.getLong(1) == 0;
         }
-    }
-
-    private interface SqlPredicate {
-        boolean test(String table) throws SQLException;
     }
 
     /**
@@ -89,7 +84,7 @@ public record Autogenerate(
     public SchemaDiff fromEmptyDatabase(Connection live, SchemaSnapshot entities) throws SQLException {
         SchemaSnapshot empty = new SchemaSnapshot(List.of(), List.of());
         SchemaDiff diff = new SchemaComparator(unmanagedTables).compare(empty, normalize(live, entities), entities);
-        return withSeeds(diff, entities, table -> true);
+        return withSeeds(diff, entities, empty, live); // every table is new: no row is counted
     }
 
     /** The entities' schema as this database stores it: built in scratch, read back. */
