@@ -25,7 +25,12 @@ import java.util.StringJoiner;
  */
 final class TenantsAtHeads {
 
-    private static final int BATCH = 200;
+    /**
+     * Tenants per UNION ALL: PostgreSQL plans a union in time that grows faster than its arms, so
+     * 20 unions of 50 read 1,000 history tables faster than 5 unions of 200 (psql, fresh session,
+     * 4 alternating runs: 0.96-1.77 s against 1.43-2.35 s on a loaded 2-core machine).
+     */
+    private static final int BATCH = 50;
 
     private TenantsAtHeads() {}
 
@@ -57,23 +62,41 @@ final class TenantsAtHeads {
                 readHistory(c, platform, engine, batch, from, history);
             }
         }
+        // Tenants at the same heads with the same recorded checksums share one answer: plan and
+        // compare checksums once per distinct state, not once per tenant.
+        Map<List<Object>, Boolean> answers = new HashMap<>();
         Set<String> atHeads = new HashSet<>();
         for (int i = 0; i < present.size(); i++) {
             List<String> current = heads.getOrDefault(i, List.of());
-            if (current.isEmpty() || !current.stream().allMatch(engine.graph()::contains)) {
-                continue;
+            List<HistoryRecord> records = history.getOrDefault(i, List.of());
+            List<Object> state = List.of(current, checksums ? recordedChecksums(records) : Map.of());
+            if (answers.computeIfAbsent(state, k -> untouched(engine, current, records, checksums))) {
+                atHeads.add(present.get(i).name());
             }
-            if (!engine.planner().upgrade(current, Target.parse("heads")).isEmpty()) {
-                continue;
-            }
-            if (checksums
-                    && !ChecksumDrift.of(engine.scripts(), current, history.getOrDefault(i, List.of()))
-                            .isEmpty()) {
-                continue;
-            }
-            atHeads.add(present.get(i).name());
         }
         return atHeads;
+    }
+
+    private static boolean untouched(
+            Engine engine, List<String> current, List<HistoryRecord> history, boolean checksums) {
+        if (current.isEmpty() || !current.stream().allMatch(engine.graph()::contains)) {
+            return false;
+        }
+        if (!engine.planner().upgrade(current, Target.parse("heads")).isEmpty()) {
+            return false;
+        }
+        return !checksums
+                || ChecksumDrift.of(engine.scripts(), current, history).isEmpty();
+    }
+
+    private static Map<String, String> recordedChecksums(List<HistoryRecord> history) {
+        Map<String, String> recorded = new HashMap<>();
+        for (HistoryRecord row : history) {
+            if (row.success() && row.direction() == HistoryRecord.Direction.UPGRADE) {
+                recorded.put(row.revision(), String.valueOf(row.checksum()));
+            }
+        }
+        return recorded;
     }
 
     /** One catalog query: the schemas holding a table of the version table's name. */
