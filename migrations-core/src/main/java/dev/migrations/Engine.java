@@ -118,12 +118,13 @@ final class Engine {
             if (sessionSchema == null) {
                 return work.apply(connection);
             }
-            String previous = connection.getSchema();
-            enterSchema(connection);
+            DatabasePlatform platform = platform(connection);
+            String previous = platform.currentSchema(connection);
+            enterSchema(platform, connection);
             try {
                 return work.apply(connection);
             } finally {
-                restoreSchema(connection, previous);
+                restoreSchema(platform, connection, previous);
             }
         } catch (SQLException e) {
             throw new MigrationsException(
@@ -137,9 +138,9 @@ final class Engine {
      * A tenant's schema for unqualified names. One that does not exist yet is left for {@link
      * #createTenantSchema}: reading creates nothing, and the engine's own tables are always qualified.
      */
-    private void enterSchema(Connection connection) {
+    private void enterSchema(DatabasePlatform platform, Connection connection) {
         try {
-            connection.setSchema(sessionSchema);
+            platform.enterSchema(connection, sessionSchema);
         } catch (SQLException notThereYet) {
             // created before the first write, then entered
         }
@@ -153,7 +154,8 @@ final class Engine {
         if (sessionSchema == null) {
             return;
         }
-        String ddl = platform(connection).createSchema(sessionSchema);
+        DatabasePlatform platform = platform(connection);
+        String ddl = platform.createSchema(sessionSchema);
         if (ddl != null) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(ddl);
@@ -166,12 +168,12 @@ final class Engine {
                 }
             }
         }
-        connection.setSchema(sessionSchema);
+        platform.enterSchema(connection, sessionSchema);
     }
 
-    private static void restoreSchema(Connection connection, String previous) {
+    private static void restoreSchema(DatabasePlatform platform, Connection connection, String previous) {
         try {
-            connection.setSchema(previous);
+            platform.enterSchema(connection, previous);
         } catch (SQLException e) {
             // a broken connection is closed next anyway; the work's own outcome matters more
         }

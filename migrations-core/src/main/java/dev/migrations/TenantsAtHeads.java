@@ -49,7 +49,8 @@ final class TenantsAtHeads {
 
     private static Set<String> read(Engine engine, Connection c, List<Tenant> tenants) throws SQLException {
         DatabasePlatform platform = engine.platform(c);
-        Set<String> withTable = schemasWithVersionTable(c, engine.settings().versionTable());
+        Set<String> withTable =
+                schemasWithVersionTable(c, platform, engine.settings().versionTable());
         List<Tenant> present =
                 tenants.stream().filter(t -> withTable.contains(t.schema())).toList();
         Map<Integer, List<String>> heads = new HashMap<>();
@@ -100,12 +101,14 @@ final class TenantsAtHeads {
     }
 
     /** One catalog query: the schemas holding a table of the version table's name. */
-    private static Set<String> schemasWithVersionTable(Connection c, String versionTable) throws SQLException {
+    private static Set<String> schemasWithVersionTable(Connection c, DatabasePlatform platform, String versionTable)
+            throws SQLException {
         Set<String> schemas = new HashSet<>();
+        String schemaColumn = platform.schemasAreCatalogs() ? "TABLE_CAT" : "TABLE_SCHEM";
         try (ResultSet rs = c.getMetaData().getTables(null, null, versionTable, null)) {
             while (rs.next()) {
                 if (versionTable.equals(rs.getString("TABLE_NAME"))) {
-                    schemas.add(rs.getString("TABLE_SCHEM"));
+                    schemas.add(rs.getString(schemaColumn));
                 }
             }
         }

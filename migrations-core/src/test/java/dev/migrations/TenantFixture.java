@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * Many tenants on a real database: schemas on the test PostgreSQL server or in one H2 database,
- * or one SQLite file each. Closing drops the PostgreSQL schemas.
+ * databases on the test MariaDB server, or one SQLite file each. Closing drops the schemas and
+ * databases.
  */
 final class TenantFixture implements AutoCloseable {
 
@@ -43,7 +45,15 @@ final class TenantFixture implements AutoCloseable {
                 yield ds;
             }
             case SQLITE -> null;
-            case MARIADB -> throw new IllegalArgumentException("tenants are tested on PostgreSQL, SQLite and H2");
+            case MARIADB -> {
+                MariaDbDataSource ds = new MariaDbDataSource();
+                try {
+                    ds.setUrl(TestDatabases.mariadbUrl());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                yield ds;
+            }
         };
         for (int i = 0; i < count; i++) {
             tenants.add(tenant(String.format("%s%03d", prefix, i), dir));
@@ -70,8 +80,13 @@ final class TenantFixture implements AutoCloseable {
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
             if (tenant.schema() != null) {
-                s.execute("CREATE SCHEMA IF NOT EXISTS \"" + tenant.schema() + "\"");
-                c.setSchema(tenant.schema());
+                if (kind == Kind.MARIADB) {
+                    s.execute("CREATE DATABASE IF NOT EXISTS `" + tenant.schema() + "`");
+                    s.execute("USE `" + tenant.schema() + "`");
+                } else {
+                    s.execute("CREATE SCHEMA IF NOT EXISTS \"" + tenant.schema() + "\"");
+                    c.setSchema(tenant.schema());
+                }
             }
             s.execute(sql);
         }
@@ -108,6 +123,19 @@ final class TenantFixture implements AutoCloseable {
                 }
                 for (String schema : schemas) {
                     s.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
+                }
+            }
+        } else if (kind == Kind.MARIADB) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT schema_name FROM information_schema.schemata"
+                            + " WHERE schema_name LIKE '" + prefix + "%'")) {
+                List<String> databases = new ArrayList<>();
+                while (rs.next()) {
+                    databases.add(rs.getString(1));
+                }
+                for (String database : databases) {
+                    s.execute("DROP DATABASE `" + database + "`");
                 }
             }
         } else if (kind == Kind.H2) {

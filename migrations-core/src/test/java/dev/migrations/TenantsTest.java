@@ -52,7 +52,7 @@ class TenantsTest {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"POSTGRESQL", "SQLITE", "H2"})
+            names = {"POSTGRESQL", "SQLITE", "H2", "MARIADB"})
     void twoHundredTenantsMigrateInParallelEachRevisionOnceAndOneBadTenantFailsAlone(Kind kind) throws Exception {
         try (TenantFixture fixture = new TenantFixture(kind, 200, tmp)) {
             String bad = fixture.name(13);
@@ -110,7 +110,7 @@ class TenantsTest {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"POSTGRESQL", "SQLITE"})
+            names = {"POSTGRESQL", "SQLITE", "MARIADB"})
     void twoEnginesBootingTogetherApplyEveryRevisionOncePerTenant(Kind kind) throws Exception {
         try (TenantFixture fixture = new TenantFixture(kind, 40, tmp)) {
             Scripts scripts = threeTables();
@@ -158,7 +158,7 @@ class TenantsTest {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"POSTGRESQL", "H2"})
+            names = {"POSTGRESQL", "H2", "MARIADB"})
     void theNoOpRunReadsTenantsInOneBatchAndStillSeesBehindAndEditedOnes(Kind kind) throws Exception {
         try (TenantFixture fixture = new TenantFixture(kind, 6, tmp)) {
             Scripts scripts = threeTables();

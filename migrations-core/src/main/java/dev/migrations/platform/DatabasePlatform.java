@@ -77,6 +77,30 @@ public abstract class DatabasePlatform {
         return FailureKind.OTHER;
     }
 
+    // ---------------------------------------------------------------- schemas
+
+    /**
+     * Whether what the engine calls a schema is a JDBC catalog here: MySQL's databases, which its
+     * drivers switch with {@code setCatalog} while {@code setSchema} does nothing at all.
+     */
+    public boolean schemasAreCatalogs() {
+        return false;
+    }
+
+    /** The schema unqualified names resolve in on this connection. */
+    public String currentSchema(Connection connection) throws SQLException {
+        return schemasAreCatalogs() ? connection.getCatalog() : connection.getSchema();
+    }
+
+    /** Makes {@code schema} the one unqualified names resolve in; fails when it does not exist. */
+    public void enterSchema(Connection connection, String schema) throws SQLException {
+        if (schemasAreCatalogs()) {
+            connection.setCatalog(schema);
+        } else {
+            connection.setSchema(schema);
+        }
+    }
+
     // ---------------------------------------------------------------- the engine's own tables
 
     /** {@code CREATE SCHEMA} for the version and history tables, or null where schemas do not exist. */

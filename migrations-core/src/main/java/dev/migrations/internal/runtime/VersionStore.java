@@ -120,11 +120,14 @@ public final class VersionStore {
         DatabaseMetaData meta = connection.getMetaData();
         // Without a configured schema, the connection's own: a null pattern would match the table in any
         // schema, so a new schema-per-tenant database would see another tenant's version table.
-        String in = schema != null ? schema : connection.getSchema();
-        // where a database is a catalog (MySQL, MariaDB), the connection's own, else any database's table counts
-        String catalog = in == null ? connection.getCatalog() : null;
+        String in = schema != null ? schema : platform.currentSchema(connection);
+        // where a schema is a catalog (MySQL's databases), ask for that catalog, else any catalog's
+        // table of that schema counts
+        boolean catalogs = platform.schemasAreCatalogs();
+        String catalog = catalogs ? in : in == null ? connection.getCatalog() : null;
+        String schemaPattern = catalogs ? null : in;
         for (String candidate : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(catalog, in, candidate, null)) {
+            try (ResultSet rs = meta.getTables(catalog, schemaPattern, candidate, null)) {
                 if (rs.next()) {
                     return true;
                 }

@@ -102,6 +102,11 @@ public class MysqlPlatform extends DatabasePlatform {
                 + " the session with the oldest open transaction on that table holds it)";
     }
 
+    @Override
+    public boolean schemasAreCatalogs() {
+        return true;
+    }
+
     /** The schema is a database here. */
     @Override
     public String createSchema(String schema) {
