@@ -1,6 +1,7 @@
 package dev.migrations.platform;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +28,22 @@ public final class Platforms {
 
     /** The platform of the database behind {@code connection}, from its metadata. */
     public static DatabasePlatform detect(Connection connection) throws SQLException {
-        return forProduct(connection.getMetaData().getDatabaseProductName());
+        return forProduct(product(connection));
     }
 
     /** The platform of the database behind {@code connection}, when one knows it (not the generic one). */
     public static Optional<DatabasePlatform> find(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
+        String product = product(connection);
         return KNOWN.stream().filter(p -> p.serves(product)).findFirst();
+    }
+
+    /**
+     * The product name with the server's version: MySQL Connector/J calls a MariaDB server "MySQL",
+     * and only the version ({@code 5.5.5-10.11.6-MariaDB}) tells them apart.
+     */
+    private static String product(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
     }
 
     /** The platform serving a database product name as JDBC reports it ({@code PostgreSQL}, {@code H2}...). */

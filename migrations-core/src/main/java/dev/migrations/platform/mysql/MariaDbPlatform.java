@@ -3,7 +3,7 @@ package dev.migrations.platform.mysql;
 import java.util.Locale;
 
 /**
- * MariaDB 10.6+ through MariaDB Connector/J: the MySQL platform, with MariaDB's native UUID type
+ * MariaDB 10.6+, through MariaDB Connector/J or MySQL Connector/J: the MySQL platform, with MariaDB's native UUID type
  * (10.7+; on 10.6 map UUIDs to {@code char(36)} with a raw type). Its id is {@code mariadb}; {@code
  * executeOn("mysql")} statements run here too.
  */

@@ -59,7 +59,7 @@ public class MysqlPlatform extends DatabasePlatform {
         return "MySQL";
     }
 
-    /** MySQL, and MariaDB through MySQL Connector/J (which reports it as MySQL): the syntax both accept. */
+    /** MySQL, and MariaDB when named by id: the syntax both accept. */
     @Override
     public boolean serves(String productName) {
         String p = productName.toLowerCase(Locale.ROOT);
