@@ -29,6 +29,14 @@ public abstract class DatabasePlatform {
     /** Whether this platform serves the database a connection reports ({@code DatabaseMetaData}). */
     public abstract boolean serves(String productName);
 
+    /**
+     * Whether this platform serves a connection's database, from its product name and server
+     * version; the name alone decides unless a platform knows better.
+     */
+    public boolean serves(String productName, String productVersion) {
+        return serves(productName);
+    }
+
     public abstract Set<Capability> capabilities();
 
     public final boolean has(Capability capability) {

@@ -349,12 +349,17 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
     // ---------------------------------------------------------------- sequences
 
     protected String sequenceOptions(Sequence s) {
-        return SequenceOptions.of(s);
+        return SequenceOptions.of(s, noCycle());
+    }
+
+    /** The keyword for a sequence that does not cycle. */
+    protected String noCycle() {
+        return "NO CYCLE";
     }
 
     @Override
     public List<String> alterSequence(AlterSequence o) {
-        return List.of("ALTER SEQUENCE " + table(o.schema(), o.name()) + SequenceOptions.of(o));
+        return List.of("ALTER SEQUENCE " + table(o.schema(), o.name()) + SequenceOptions.of(o, noCycle()));
     }
 
     // ---------------------------------------------------------------- data

@@ -28,22 +28,15 @@ public final class Platforms {
 
     /** The platform of the database behind {@code connection}, from its metadata. */
     public static DatabasePlatform detect(Connection connection) throws SQLException {
-        return forProduct(product(connection));
+        return find(connection).orElse(GENERIC);
     }
 
     /** The platform of the database behind {@code connection}, when one knows it (not the generic one). */
     public static Optional<DatabasePlatform> find(Connection connection) throws SQLException {
-        String product = product(connection);
-        return KNOWN.stream().filter(p -> p.serves(product)).findFirst();
-    }
-
-    /**
-     * The product name with the server's version: MySQL Connector/J calls a MariaDB server "MySQL",
-     * and only the version ({@code 5.5.5-10.11.6-MariaDB}) tells them apart.
-     */
-    private static String product(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        String product = meta.getDatabaseProductName();
+        String version = meta.getDatabaseProductVersion();
+        return KNOWN.stream().filter(p -> p.serves(product, version)).findFirst();
     }
 
     /** The platform serving a database product name as JDBC reports it ({@code PostgreSQL}, {@code H2}...). */

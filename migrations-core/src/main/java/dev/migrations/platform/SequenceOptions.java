@@ -8,18 +8,19 @@ final class SequenceOptions {
 
     private SequenceOptions() {}
 
-    static String of(Sequence s) {
+    /** @param noCycle the platform's spelling of "no cycle": standard {@code NO CYCLE}, MariaDB's {@code NOCYCLE} */
+    static String of(Sequence s, String noCycle) {
         StringBuilder sql = new StringBuilder();
         if (s.start() != null) {
             sql.append(" START WITH ").append(s.start());
         }
-        return append(sql, s.increment(), s.minValue(), s.maxValue(), s.cycle(), s.cache())
+        return append(sql, s.increment(), s.minValue(), s.maxValue(), s.cycle(), s.cache(), noCycle)
                 .toString();
     }
 
-    static String of(AlterSequence o) {
+    static String of(AlterSequence o, String noCycle) {
         StringBuilder sql =
-                append(new StringBuilder(), o.increment(), o.minValue(), o.maxValue(), o.cycle(), o.cache());
+                append(new StringBuilder(), o.increment(), o.minValue(), o.maxValue(), o.cycle(), o.cache(), noCycle);
         if (o.restartWith() != null) {
             sql.append(" RESTART WITH ").append(o.restartWith());
         }
@@ -27,7 +28,7 @@ final class SequenceOptions {
     }
 
     private static StringBuilder append(
-            StringBuilder sql, Long increment, Long min, Long max, Boolean cycle, Long cache) {
+            StringBuilder sql, Long increment, Long min, Long max, Boolean cycle, Long cache, String noCycle) {
         if (increment != null) {
             sql.append(" INCREMENT BY ").append(increment);
         }
@@ -38,7 +39,7 @@ final class SequenceOptions {
             sql.append(" MAXVALUE ").append(max);
         }
         if (cycle != null) {
-            sql.append(cycle ? " CYCLE" : " NO CYCLE");
+            sql.append(' ').append(cycle ? "CYCLE" : noCycle);
         }
         if (cache != null) {
             sql.append(" CACHE ").append(cache);

@@ -334,7 +334,7 @@ class SchemaOpsTest {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"POSTGRESQL", "H2"})
+            names = {"POSTGRESQL", "H2", "MARIADB"})
     void sequencesAndComments(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
             dev.migrations.schema.Sequence seq = dev.migrations.schema.Dsl.sequence("invoice_seq")

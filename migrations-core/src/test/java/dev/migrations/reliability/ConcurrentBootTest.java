@@ -63,7 +63,7 @@ class ConcurrentBootTest {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"POSTGRESQL", "SQLITE"}) // reading the heads without the lock is the same code on MariaDB
+            names = {"POSTGRESQL", "SQLITE", "MARIADB"})
     void atTheHeadsNoProcessTakesTheLock(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Scripts scripts = new Scripts(tmp.resolve("m"));

@@ -343,7 +343,8 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                 case H2 ->
                     "SELECT SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION,"
                             + " CACHE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = 'PUBLIC'";
-                case SQLITE, MARIADB -> null;
+                case MARIADB -> mariadbSequences();
+                case SQLITE -> null;
             };
             TreeSet<String> out = new TreeSet<>();
             if (sql == null) {
@@ -361,6 +362,20 @@ public record Catalog(Map<String, TableInfo> tables, TreeSet<String> sequences) 
                 }
             }
             return out;
+        }
+
+        /** MariaDB keeps each sequence as a one-row table of its options: one union reads them all. */
+        private String mariadbSequences() throws SQLException {
+            List<String> selects = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables"
+                            + " WHERE table_schema = DATABASE() AND table_type = 'SEQUENCE'")) {
+                while (rs.next()) {
+                    selects.add("SELECT '" + rs.getString(1) + "', start_value, increment, minimum_value,"
+                            + " maximum_value, cycle_option, cache_size FROM `" + rs.getString(1) + "`");
+                }
+            }
+            return selects.isEmpty() ? null : String.join(" UNION ALL ", selects);
         }
 
         private String tableSql(String table) throws SQLException {

@@ -35,4 +35,15 @@ public final class MariaDbPlatform extends MysqlPlatform {
     public boolean serves(String productName) {
         return productName.toLowerCase(Locale.ROOT).contains(MARIADB);
     }
+
+    /**
+     * MySQL Connector/J calls a MariaDB server "MySQL"; only the server's version ({@code
+     * 5.5.5-10.11.6-MariaDB}) tells them apart.
+     */
+    @Override
+    public boolean serves(String productName, String productVersion) {
+        return serves(productName)
+                || (productVersion != null
+                        && productVersion.toLowerCase(Locale.ROOT).contains(MARIADB));
+    }
 }

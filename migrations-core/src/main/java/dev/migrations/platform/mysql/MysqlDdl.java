@@ -31,6 +31,12 @@ final class MysqlDdl extends DdlRenderer {
         this.nativeUuid = nativeUuid;
     }
 
+    /** MariaDB's sequences (MySQL has none) spell it as one word and refuse {@code NO CYCLE}. */
+    @Override
+    protected String noCycle() {
+        return "NOCYCLE";
+    }
+
     @Override
     protected String type(ColumnType t) {
         return switch (t.kind()) {
