@@ -28,7 +28,7 @@ class CommandLineProcessTests {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"SQLITE", "POSTGRESQL"})
+            names = {"SQLITE", "POSTGRESQL", "MARIADB"})
     void upgradeInspectDowngradeStampAndCheck(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, dir)) {
             Result fresh = run(db, "current");
@@ -113,7 +113,7 @@ class CommandLineProcessTests {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"SQLITE", "POSTGRESQL"})
+            names = {"SQLITE", "POSTGRESQL", "MARIADB"})
     void offlineSqlBranchesAndFailures(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, dir)) {
             Result sql = run(db, "upgrade", "--sql");
@@ -160,9 +160,15 @@ class CommandLineProcessTests {
                             "0002_bad.sql",
                             "no_such_table",
                             "applied 1 step(s) before this one (good0001); the database is now at good0001");
-            assertThat(run(db, "--migrations.locations=classpath:db/broken", "current")
-                            .lines())
-                    .containsExactly("good0001");
+            List<String> current = run(db, "--migrations.locations=classpath:db/broken", "current")
+                    .lines();
+            if (kind == Kind.MARIADB) {
+                // its DDL commits statement by statement: the revision's first statement stays applied
+                assertThat(current).hasSize(2).first().isEqualTo("good0001");
+                assertThat(current.get(1)).startsWith("bad0002 (partially applied: 1 statement(s) committed;");
+            } else {
+                assertThat(current).containsExactly("good0001");
+            }
         }
     }
 
@@ -342,7 +348,7 @@ class CommandLineProcessTests {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"SQLITE", "POSTGRESQL"})
+            names = {"SQLITE", "POSTGRESQL", "MARIADB"})
     void checkFailsOnAnEntityChangeAndAutogenerateWritesIt(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, dir)) {
             assertThat(run(db, "upgrade", "a1f0c0de0001").exit()).isZero();
