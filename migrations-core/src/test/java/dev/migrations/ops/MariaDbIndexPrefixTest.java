@@ -84,7 +84,7 @@ class MariaDbIndexPrefixTest {
                     .hasMessageContaining("Specified key was too long; max key length is 3072 bytes")
                     .hasMessageContaining("Index ix_wide_ab on wide over a, b would be 5600 bytes (a 2800 bytes, b 2800"
                             + " bytes, up to 4 bytes a character), over the server's limit of 3072 bytes")
-                    .hasMessageContaining("prefix(\"column\", n)")
+                    .hasMessageContaining("prefix(\"column\", n) in index(...)")
                     .hasMessageContaining("768 characters fit");
 
             MigrationScript fixed = wide(index("ix_wide_ab", "wide", prefix("a", 300), prefix("b", 300)));
@@ -94,6 +94,25 @@ class MariaDbIndexPrefixTest {
             assertThat(f.count("SELECT SUM(SUB_PART) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA ="
                             + " DATABASE() AND INDEX_NAME = 'ix_wide_ab'"))
                     .isEqualTo(600);
+        }
+    }
+
+    /** The table does not exist after the failure: the key's bytes come from the operation's column types. */
+    @Test
+    void aPrimaryKeyOverTheLimitInANewTableIsExplainedFromItsDefinition() throws Exception {
+        MigrationScript codes = CodeRevisions.of(
+                "op",
+                "setup",
+                ops -> ops.createTable("codes", column("code", varchar(1000)).primaryKey()),
+                ops -> ops.dropTable("codes"));
+        try (OpsFixture f = new OpsFixture(Kind.MARIADB, dir)) {
+            Migrations m = f.migrations(codes);
+            m.upgrade("setup");
+            assertThatThrownBy(() -> m.upgrade("op"))
+                    .hasMessageContaining("Revision op")
+                    .hasMessageContaining("of table codes over code would be 4000 bytes (code 4000 bytes")
+                    .hasMessageContaining("make it an index over a prefix (uniqueIndex(..., prefix(\"column\", n)))");
+            assertThat(m.current()).containsExactly("setup");
         }
     }
 

@@ -137,11 +137,16 @@ final class MysqlFailures {
                 .append(perChar)
                 .append(" bytes a character), over the server's limit of ")
                 .append(limit)
-                .append(" bytes. Index a prefix of the long column: ")
-                .append("index(name, table, prefix(\"column\", n)) for an entry column(n), where ")
+                .append(" bytes. ")
+                .append(
+                        key.what.startsWith("Index")
+                                ? "Index a prefix of the long column, an entry column(n): prefix(\"column\", n) in"
+                                        + " index(...)"
+                                : "A primary or unique key takes whole columns: make it an index over a prefix"
+                                        + " (uniqueIndex(..., prefix(\"column\", n)))")
+                .append(", where ")
                 .append(limit / perChar)
-                .append(" characters fit in one key on their own; or make the column shorter")
-                .append(" (varchar(")
+                .append(" characters fit in one key on their own; or make the column shorter (varchar(")
                 .append(limit / perChar)
                 .append(") at most alone in a key). A unique key over a prefix is unique on the prefix only.")
                 .toString();
