@@ -1,5 +1,6 @@
 package dev.migrations.platform.mysql;
 
+import dev.migrations.ops.AddColumn;
 import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.CreateIndex;
 import dev.migrations.ops.CreateTable;
@@ -81,8 +82,10 @@ final class MysqlFailures {
         if (defaulted) {
             s.append("; or set ddlOnlineDefaults to false for every operation without a request");
         }
-        return s.append(". Otherwise, split the change (e.g. add the column without its key, then the index).")
-                .toString();
+        if (operation instanceof AddColumn) {
+            s.append(". Or split it: add the column alone, then its key or index");
+        }
+        return s.append('.').toString();
     }
 
     private static String dslName(Operation operation) {
