@@ -38,6 +38,7 @@ public final class MigrationsConfiguration {
     DeadHolderPolicy deadHolder = DeadHolderPolicy.WAIT;
     Duration ddlLockTimeout = DdlSettings.DEFAULT.lockTimeout();
     int ddlLockRetries = DdlSettings.DEFAULT.lockRetries();
+    boolean ddlOnlineDefaults = DdlSettings.DEFAULT.onlineDefaults();
     boolean validateChecksums = true;
     ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
             ? Thread.currentThread().getContextClassLoader()
@@ -147,6 +148,17 @@ public final class MigrationsConfiguration {
         return this;
     }
 
+    /**
+     * Whether operations that ask for no ALGORITHM/LOCK get their platform's default request
+     * (MySQL/MariaDB: {@code ALGORITHM=INSTANT} for adding a column, {@code ALGORITHM=INPLACE,
+     * LOCK=NONE} for creating an index, ...; see the README); default true. False lets the server
+     * choose, copying the table where it must. Requests the migrations make themselves still apply.
+     */
+    public MigrationsConfiguration ddlOnlineDefaults(boolean enabled) {
+        this.ddlOnlineDefaults = enabled;
+        return this;
+    }
+
     public MigrationsConfiguration validateChecksums(boolean validateChecksums) {
         this.validateChecksums = validateChecksums;
         return this;
@@ -240,7 +252,7 @@ public final class MigrationsConfiguration {
                         schema,
                         lockWaitTimeout,
                         deadHolder,
-                        new DdlSettings(ddlLockTimeout, ddlLockRetries),
+                        new DdlSettings(ddlLockTimeout, ddlLockRetries, ddlOnlineDefaults),
                         validateChecksums,
                         classLoader,
                         new EngineSettings.GeneratedFiles(

@@ -14,6 +14,7 @@ import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
 import dev.migrations.ops.Execute;
+import dev.migrations.ops.OnlineDdl;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
@@ -46,6 +47,30 @@ public interface Ops {
 
     /** Runs one operation: every other schema method comes here. */
     void apply(Operation operation);
+
+    // ---------------------------------------------------------------- online DDL
+
+    /**
+     * These ops, asking MySQL/MariaDB to change tables with {@code request}'s ALGORITHM and LOCK, so
+     * the server refuses a change it cannot make that way instead of copying the table or blocking
+     * writes: {@code ops.online(OnlineDdl.of(Algorithm.INPLACE, Lock.NONE)).createIndex(...)}, or keep
+     * the returned ops for several calls. Adding, dropping and changing columns and creating and
+     * dropping indexes take a request (the rest need none, or refuse one); {@code OnlineDdl.SERVER_CHOICE}
+     * turns the platform's default off for them. Other databases ignore it.
+     */
+    default Ops online(OnlineDdl request) {
+        return new OnlineRequestOps(this, request);
+    }
+
+    /** {@link #online(OnlineDdl)} with both clauses. */
+    default Ops online(OnlineDdl.Algorithm algorithm, OnlineDdl.Lock lock) {
+        return online(OnlineDdl.of(algorithm, lock));
+    }
+
+    /** {@link #online(OnlineDdl)} with the algorithm only, e.g. {@code ops.online(Algorithm.INSTANT)}. */
+    default Ops online(OnlineDdl.Algorithm algorithm) {
+        return online(OnlineDdl.of(algorithm, OnlineDdl.Lock.DEFAULT));
+    }
 
     // ---------------------------------------------------------------- tables
 

@@ -186,7 +186,7 @@ final class LintState {
 
     private static Operation withTable(Operation op, String table) {
         return op instanceof DropIndex d && d.table() == null
-                ? new DropIndex(d.schema(), d.name(), table, d.original(), d.concurrently(), d.ifExists())
+                ? new DropIndex(d.schema(), d.name(), table, d.original(), d.concurrently(), d.ifExists(), d.online())
                 : op;
     }
 

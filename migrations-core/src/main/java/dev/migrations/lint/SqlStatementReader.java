@@ -203,6 +203,12 @@ final class SqlStatementReader {
         }
         List<Step> steps = new ArrayList<>();
         do {
+            if (SqlCursor.isAny(c.peek(), "ALGORITHM", "LOCK")) {
+                c.next(); // MySQL's ALGORITHM=/LOCK=: how, not what
+                c.acceptSymbol("=");
+                c.next();
+                continue;
+            }
             steps.add(Step.operation(sql, action(c, table[0], table[1])));
         } while (c.acceptSymbol(","));
         if (!c.atEnd()) {
@@ -234,6 +240,9 @@ final class SqlStatementReader {
             c.accept("COLUMN");
             c.accept("IF", "NOT", "EXISTS");
             return new AddColumn(schema, table, SqlColumns.column(c));
+        }
+        if (c.accept("DROP", "INDEX")) {
+            return new DropIndex(schema, c.name(), table, null, false, false);
         }
         if (c.accept("DROP", "CONSTRAINT")) {
             c.accept("IF", "EXISTS");

@@ -1,9 +1,19 @@
 package dev.migrations.ops;
 
 import dev.migrations.schema.Column;
+import dev.migrations.schema.OmitWhenDefault;
 import java.util.Optional;
 
-public record AddColumn(String schema, String table, Column column) implements Operation {
+/** Adds a column; {@code online} (may be null: the platform's default) asks for MySQL's ALGORITHM/LOCK. */
+public record AddColumn(
+        String schema,
+        String table,
+        Column column,
+        @OmitWhenDefault OnlineDdl online) implements Operation {
+
+    public AddColumn(String schema, String table, Column column) {
+        this(schema, table, column, null);
+    }
 
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {

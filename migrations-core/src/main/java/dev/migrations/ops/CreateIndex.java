@@ -1,13 +1,23 @@
 package dev.migrations.ops;
 
 import dev.migrations.schema.Index;
+import dev.migrations.schema.OmitWhenDefault;
 import java.util.Optional;
 
 /**
  * Creates an index. {@code concurrently} builds it without blocking writes on PostgreSQL, which
  * cannot run in a transaction: the revision must be declared {@code transactional = false}.
+ * {@code online} (may be null: the platform's default) asks for MySQL's ALGORITHM/LOCK.
  */
-public record CreateIndex(Index index, boolean concurrently, boolean ifNotExists) implements Operation {
+public record CreateIndex(
+        Index index,
+        boolean concurrently,
+        boolean ifNotExists,
+        @OmitWhenDefault OnlineDdl online) implements Operation {
+
+    public CreateIndex(Index index, boolean concurrently, boolean ifNotExists) {
+        this(index, concurrently, ifNotExists, null);
+    }
 
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {

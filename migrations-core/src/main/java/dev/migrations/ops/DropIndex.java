@@ -1,12 +1,26 @@
 package dev.migrations.ops;
 
 import dev.migrations.schema.Index;
+import dev.migrations.schema.OmitWhenDefault;
 import java.util.Optional;
 
-/** Drops an index; {@code original} (may be null) makes the drop reversible. */
+/**
+ * Drops an index; {@code original} (may be null) makes the drop reversible; {@code online} (may be
+ * null: the platform's default) asks for MySQL's ALGORITHM/LOCK.
+ */
 public record DropIndex(
-        String schema, String name, String table, Index original, boolean concurrently, boolean ifExists)
+        String schema,
+        String name,
+        String table,
+        Index original,
+        boolean concurrently,
+        boolean ifExists,
+        @OmitWhenDefault OnlineDdl online)
         implements Operation {
+
+    public DropIndex(String schema, String name, String table, Index original, boolean concurrently, boolean ifExists) {
+        this(schema, name, table, original, concurrently, ifExists, null);
+    }
 
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {

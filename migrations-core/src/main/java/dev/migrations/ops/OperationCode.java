@@ -39,37 +39,39 @@ public final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String addColumn(AddColumn op) {
-        return "ops.addColumn(" + DSL.str(op.table()) + ", " + DSL.column(op.column()) + ");";
+        return ops(op.online()) + "addColumn(" + DSL.str(op.table()) + ", " + DSL.column(op.column()) + ");";
     }
 
     @Override
     public String dropColumn(DropColumn op) {
         return op.original() == null
-                ? "ops.dropColumn(" + DSL.str(op.table()) + ", " + DSL.str(op.column()) + ");"
-                : "ops.dropColumn(" + DSL.str(op.table()) + ", " + DSL.column(op.original()) + ");";
+                ? ops(op.online()) + "dropColumn(" + DSL.str(op.table()) + ", " + DSL.str(op.column()) + ");"
+                : ops(op.online()) + "dropColumn(" + DSL.str(op.table()) + ", " + DSL.column(op.original()) + ");";
     }
 
     @Override
     public String alterColumn(AlterColumn op) {
         if (op.newName() != null && op.changesOnlyName()) {
-            return "ops.renameColumn(" + DSL.str(op.table()) + ", " + DSL.str(op.column()) + ", "
+            return ops(op.online()) + "renameColumn(" + DSL.str(op.table()) + ", " + DSL.str(op.column()) + ", "
                     + DSL.str(op.newName()) + ");";
         }
-        return "ops.alterColumn(" + DSL.str(op.table()) + ", " + DSL.str(op.column()) + ", c -> c" + DSL.alterations(op)
-                + ");";
+        return ops(op.online()) + "alterColumn(" + DSL.str(op.table()) + ", " + DSL.str(op.column()) + ", c -> c"
+                + DSL.alterations(op) + ");";
     }
 
     @Override
     public String createIndex(CreateIndex op) {
-        return (op.concurrently() ? "ops.createIndexConcurrently(" : "ops.createIndex(") + DSL.index(op.index()) + ");";
+        return ops(op.online()) + (op.concurrently() ? "createIndexConcurrently(" : "createIndex(")
+                + DSL.index(op.index()) + ");";
     }
 
     @Override
     public String dropIndex(DropIndex op) {
         if (op.original() == null) {
-            return "ops.dropIndex(" + DSL.str(op.name()) + ");";
+            return ops(op.online()) + "dropIndex(" + DSL.str(op.name()) + ");";
         }
-        return (op.concurrently() ? "ops.dropIndexConcurrently(" : "ops.dropIndex(") + DSL.index(op.original()) + ");";
+        return ops(op.online()) + (op.concurrently() ? "dropIndexConcurrently(" : "dropIndex(")
+                + DSL.index(op.original()) + ");";
     }
 
     @Override
@@ -160,6 +162,16 @@ public final class OperationCode implements OperationVisitor<String> {
             return "new java.math.BigDecimal(" + DSL.str(d.toPlainString()) + ")";
         }
         return value instanceof String s ? DSL.str(s) : null;
+    }
+
+    /** {@code ops.}, or {@code ops.online(...).} for an operation with an ALGORITHM/LOCK request. */
+    private static String ops(OnlineDdl request) {
+        if (request == null) {
+            return "ops.";
+        }
+        String type = "dev.migrations.ops.OnlineDdl.";
+        return "ops.online(" + type + "Algorithm." + request.algorithm() + ", " + type + "Lock." + request.lock()
+                + ").";
     }
 
     private static String tableArguments(Table table) {

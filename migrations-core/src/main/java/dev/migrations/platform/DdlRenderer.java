@@ -304,8 +304,14 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
         if (column == null) {
             return entry.strip();
         }
-        String order = entry.strip().substring(column.length()).strip();
-        return id(column) + (order.isEmpty() ? "" : " " + order.toUpperCase(java.util.Locale.ROOT));
+        String order =
+                Index.withoutPrefix(entry).strip().substring(column.length()).strip();
+        String prefix = Index.prefixLength(entry) == null ? "" : prefixLength(Index.prefixLength(entry));
+        return id(column) + prefix + (order.isEmpty() ? "" : " " + order.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    protected String prefixLength(int length) {
+        return ""; // an entry's prefix length (email(191)): the whole column is indexed here
     }
 
     public String constraint(Constraint c) {

@@ -29,6 +29,15 @@ public interface RevisionSession extends AutoCloseable {
     /** After one statement failed; may add what it did about it to {@code failure} as suppressed. */
     default void statementFailed(String sql, SQLException failure) {}
 
+    /**
+     * The failure to report for a statement the database refused: {@code failure} itself, or an
+     * error with the same SQLSTATE and code whose message says what it means for this migration and
+     * what to do (the failure report names the revision around it).
+     */
+    default SQLException explain(String sql, SQLException failure) {
+        return failure;
+    }
+
     /** After the last operation, before the commit. */
     default void beforeCommit() throws SQLException {}
 

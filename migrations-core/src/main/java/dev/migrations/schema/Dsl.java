@@ -121,6 +121,18 @@ public final class Dsl {
         return new Index(name, null, table, List.of(columns), true, null);
     }
 
+    /**
+     * An index entry over the first {@code length} characters of {@code column}, {@code email(191)}:
+     * MySQL and MariaDB index the prefix (a key is at most 3072 bytes, 768 utf8mb4 characters);
+     * other databases index the whole column.
+     */
+    public static String prefix(String column, int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("The prefix length of index column " + column + " must be at least 1");
+        }
+        return column + "(" + length + ")";
+    }
+
     public static Sequence sequence(String name) {
         return Sequence.named(name);
     }

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * An index on {@code table}. Each entry of {@code columns} is a column name, optionally followed by
- * {@code ASC}/{@code DESC}, or an expression in parentheses such as {@code (lower(email))}.
+ * a prefix length in parentheses ({@code email(191)}: MySQL/MariaDB index the first 191 characters;
+ * other databases the whole column) and by {@code ASC}/{@code DESC}, or an expression in parentheses
+ * such as {@code (lower(email))}.
  *
  * @param where the condition of a partial index (PostgreSQL, SQLite), or null
  */
@@ -43,10 +45,34 @@ public record Index(String name, String schema, String table, List<String> colum
 
     /** The column name of an entry, or null when the entry is an expression. */
     public static String columnOf(String entry) {
-        String e = entry.strip();
+        String e = withoutOrder(entry);
         if (e.startsWith("(")) {
             return null;
         }
+        java.util.regex.Matcher prefix = PREFIX.matcher(e);
+        return prefix.matches() ? prefix.group(1) : e;
+    }
+
+    /** The prefix length of an entry such as {@code email(191)}, or null when it indexes the whole column. */
+    public static Integer prefixLength(String entry) {
+        String e = withoutOrder(entry);
+        java.util.regex.Matcher prefix = PREFIX.matcher(e);
+        return !e.startsWith("(") && prefix.matches() ? Integer.valueOf(prefix.group(2)) : null;
+    }
+
+    /** The entry without its prefix length: {@code email(191) desc} → {@code email desc}. */
+    public static String withoutPrefix(String entry) {
+        String column = columnOf(entry);
+        if (column == null || prefixLength(entry) == null) {
+            return entry;
+        }
+        String e = entry.strip();
+        return column + e.substring(withoutOrder(e).length());
+    }
+
+    /** The entry without a trailing ASC or DESC. */
+    private static String withoutOrder(String entry) {
+        String e = entry.strip();
         String upper = e.toUpperCase(java.util.Locale.ROOT);
         if (upper.endsWith(" DESC")) {
             return e.substring(0, e.length() - 5).strip();
@@ -56,4 +82,7 @@ public record Index(String name, String schema, String table, List<String> colum
         }
         return e;
     }
+
+    /** {@code name(123)}: a column and its prefix length. */
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("(.+?)\\s*\\((\\d+)\\)");
 }

@@ -46,6 +46,21 @@ class SqlStatementReaderTest {
         assertThat(drop.ifExists()).isTrue();
     }
 
+    /** MySQL's ALGORITHM=/LOCK= say how, not what: the actions around them are read. */
+    @Test
+    void mysqlOnlineClausesAreSkipped() {
+        assertThat(one("ALTER TABLE t ADD COLUMN a VARCHAR(10), ALGORITHM=INSTANT")
+                        .operation())
+                .isInstanceOf(dev.migrations.ops.AddColumn.class);
+        DropIndex drop = (DropIndex) one("ALTER TABLE t DROP INDEX ix, ALGORITHM = INPLACE, LOCK=NONE")
+                .operation();
+        assertThat(drop.name()).isEqualTo("ix");
+        assertThat(drop.table()).isEqualTo("t");
+        CreateIndex create = (CreateIndex) one("CREATE INDEX ix ON t (email(191)) ALGORITHM=INPLACE LOCK=NONE")
+                .operation();
+        assertThat(create.index().columns()).containsExactly("email(191)");
+    }
+
     @Test
     void alterTableActionsBecomeOneOperationEach() {
         List<Step> steps = SqlStatementReader.read(

@@ -74,7 +74,8 @@ public final class SchemaComparator {
                 new RenamePass(renames, plan.renames, plan.notes).apply(ReadableExpressions.of(liveAsIs), target);
         List<Table> created = new ArrayList<>();
         for (Table wanted : target.tables()) {
-            Table definition = definitions.table(wanted.name()).orElse(wanted);
+            Table definition =
+                    PrefixedIndexes.adopt(definitions.table(wanted.name()).orElse(wanted), wanted);
             Optional<Table> existing = live.table(wanted.name());
             if (existing.isEmpty()) {
                 created.add(definition.normalized());
@@ -276,8 +277,10 @@ public final class SchemaComparator {
                     .filter(d -> d.name().equalsIgnoreCase(wanted.name()))
                     .findFirst()
                     .orElse(wanted);
+            // entities cannot give a prefix length (MySQL's email(191)): a live prefix the entities lack
+            // is the migration author's choice, not a difference
             Index match = unmatched.stream()
-                    .filter(i -> signature(i).equals(signature(wanted)))
+                    .filter(i -> PrefixedIndexes.sameIgnoringPrefixes(i, wanted))
                     .findFirst()
                     .orElse(null);
             if (match != null) {
@@ -288,7 +291,7 @@ public final class SchemaComparator {
                 }
                 continue;
             }
-            plan.addIndexes.add(change(new CreateIndex(defined, false, false), null));
+            plan.addIndexes.add(change(new CreateIndex(defined, false, false), PrefixedIndexes.warning(defined)));
         }
         for (Index gone : unmatched) {
             plan.dropIndexes.add(change(new DropIndex(null, gone.name(), table, gone, false, false), null));

@@ -67,7 +67,8 @@ final class TableCreations {
             Table definition = new Table(null, table.name(), table.columns(), inline, List.of(), table.comment());
             plan.createTables.add(SchemaComparator.change(new CreateTable(definition, false), null));
             for (Index index : table.indexes()) {
-                plan.addIndexes.add(SchemaComparator.change(new CreateIndex(index, false, false), null));
+                plan.addIndexes.add(
+                        SchemaComparator.change(new CreateIndex(index, false, false), PrefixedIndexes.warning(index)));
             }
         }
     }

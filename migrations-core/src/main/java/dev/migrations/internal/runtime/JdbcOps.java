@@ -187,7 +187,7 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
                     return;
                 }
                 if (platform.classify(e) != FailureKind.LOCK_TIMEOUT || !settings.limited()) {
-                    throw new StatementFailedException(sql, null, e);
+                    throw new StatementFailedException(sql, null, session.explain(sql, e));
                 }
                 if (!autoCommit()) {
                     throw new LockTimeoutException(new StatementFailedException(sql, null, e));

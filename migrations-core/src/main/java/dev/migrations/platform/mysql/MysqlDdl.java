@@ -2,9 +2,12 @@ package dev.migrations.platform.mysql;
 
 import dev.migrations.ops.AddColumn;
 import dev.migrations.ops.AlterColumn;
+import dev.migrations.ops.CreateIndex;
+import dev.migrations.ops.DropColumn;
 import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.Execute;
+import dev.migrations.ops.OnlineDdl;
 import dev.migrations.platform.DdlRenderer;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
@@ -111,7 +114,22 @@ final class MysqlDdl extends DdlRenderer {
         if (c.references() != null) {
             sql.append(", ADD ").append(constraint(c.references()));
         }
+        sql.append(OnlineClauses.alterTable(OnlineClauses.effective(o.online(), OnlineClauses.defaultFor(o))));
         return List.of(sql.toString());
+    }
+
+    /** No default request: both servers drop a column instantly or in place by themselves. */
+    @Override
+    public List<String> dropColumn(DropColumn o) {
+        return List.of("ALTER TABLE " + table(o.schema(), o.table()) + " DROP COLUMN " + id(o.column())
+                + OnlineClauses.alterTable(o.online()));
+    }
+
+    /** Index builds are in place with concurrent writes on both servers (not instant on MySQL). */
+    @Override
+    public List<String> createIndex(CreateIndex o) {
+        return List.of(createIndex(o.index(), o.concurrently(), o.ifNotExists())
+                + OnlineClauses.indexStatement(OnlineClauses.effective(o.online(), OnlineClauses.IN_PLACE_UNLOCKED)));
     }
 
     @Override
@@ -125,20 +143,28 @@ final class MysqlDdl extends DdlRenderer {
         }
         List<String> out = new ArrayList<>();
         if (!definitionChanges) {
+            // a default is metadata on both servers (instant); a rename is metadata-only in place on MySQL
+            // 8.0 before 8.0.28, instant after it and on MariaDB 10.5+, which takes INPLACE as "at most"
             if (o.serverDefault() != null) {
                 out.add(t + " ALTER COLUMN " + id(o.column()) + " "
-                        + o.serverDefault().map(d -> "SET DEFAULT " + d).orElse("DROP DEFAULT"));
+                        + o.serverDefault().map(d -> "SET DEFAULT " + d).orElse("DROP DEFAULT")
+                        + OnlineClauses.alterTable(OnlineClauses.effective(o.online(), OnlineClauses.INSTANT)));
             }
             if (o.newName() != null) {
-                out.add(renameColumn(o.schema(), o.table(), o.column(), o.newName()));
+                out.add(renameColumn(o.schema(), o.table(), o.column(), o.newName())
+                        + OnlineClauses.alterTable(
+                                OnlineClauses.effective(o.online(), OnlineClauses.IN_PLACE_UNLOCKED)));
             }
             return out;
         }
+        // a definition change: no default request (a type change copies the table on both servers, the
+        // lint's table-copy rule says which); the migration's own request applies
         Column now = changed(o);
         if (o.newName() != null) {
-            out.add(t + " CHANGE COLUMN " + id(o.column()) + " " + columnDefinition(now.named(o.newName())));
+            out.add(t + " CHANGE COLUMN " + id(o.column()) + " " + columnDefinition(now.named(o.newName()))
+                    + OnlineClauses.alterTable(o.online()));
         } else {
-            out.add(t + " MODIFY COLUMN " + columnDefinition(now));
+            out.add(t + " MODIFY COLUMN " + columnDefinition(now) + OnlineClauses.alterTable(o.online()));
         }
         return out;
     }
@@ -210,7 +236,13 @@ final class MysqlDdl extends DdlRenderer {
             throw new UnsupportedOperationException("MySQL and MariaDB drop an index by table: give the table of index "
                     + o.name() + " (dropIndex(table, name))");
         }
-        return List.of("DROP INDEX " + id(o.name()) + " ON " + table(o.schema(), o.table()));
+        // MariaDB's DROP INDEX takes no ALGORITHM/LOCK clause (a syntax error on 10.11); ALTER TABLE does, on both
+        OnlineDdl request = OnlineClauses.effective(o.online(), OnlineClauses.IN_PLACE_UNLOCKED);
+        return List.of(
+                request.serverChoice()
+                        ? "DROP INDEX " + id(o.name()) + " ON " + table(o.schema(), o.table())
+                        : "ALTER TABLE " + table(o.schema(), o.table()) + " DROP INDEX " + id(o.name())
+                                + OnlineClauses.alterTable(request));
     }
 
     /** Each kind has its own clause: a unique constraint is an index, a primary key has no name of its own. */
@@ -236,6 +268,12 @@ final class MysqlDdl extends DdlRenderer {
     @Override
     public List<String> execute(Execute o) {
         return o.appliesTo(MysqlPlatform.ID) || o.appliesTo(MysqlPlatform.MARIADB) ? List.of(o.sql()) : List.of();
+    }
+
+    /** The first {@code length} characters (bytes, for a binary column) are indexed. */
+    @Override
+    protected String prefixLength(int length) {
+        return "(" + length + ")";
     }
 
     @Override

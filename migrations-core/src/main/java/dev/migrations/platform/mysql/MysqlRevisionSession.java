@@ -4,6 +4,7 @@ import dev.migrations.ops.AlterColumn;
 import dev.migrations.ops.DropColumn;
 import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
+import dev.migrations.ops.OnlineDdl;
 import dev.migrations.ops.Operation;
 import dev.migrations.platform.DdlSettings;
 import dev.migrations.platform.RevisionSession;
@@ -30,6 +31,10 @@ final class MysqlRevisionSession implements RevisionSession {
     private final Connection connection;
     private final DdlSettings settings;
     private Long sessionLockWaitTimeout;
+    /** The migration's operation being carried out, and whether its ALGORITHM/LOCK is the default. */
+    private Operation current;
+
+    private boolean currentDefaulted;
 
     MysqlRevisionSession(Connection connection, DdlSettings settings) {
         this.connection = connection;
@@ -52,23 +57,18 @@ final class MysqlRevisionSession implements RevisionSession {
 
     @Override
     public List<Operation> expand(Operation operation) throws SQLException {
+        currentDefaulted = OnlineClauses.takesRequest(operation) && OnlineClauses.requested(operation) == null;
+        if (currentDefaulted && !settings.onlineDefaults()) {
+            operation = OnlineDdl.SERVER_CHOICE.requestOn(operation);
+            currentDefaulted = false;
+        }
+        current = operation;
         if (operation instanceof AlterColumn o
                 && o.existing() == null
                 && (o.type() != null || o.nullable() != null || o.comment() != null || o.identity() != null)) {
             Optional<Column> existing = MysqlColumns.read(connection, o.schema(), o.table(), o.column());
             if (existing.isPresent()) {
-                return List.of(new AlterColumn(
-                        o.schema(),
-                        o.table(),
-                        o.column(),
-                        o.type(),
-                        o.using(),
-                        o.nullable(),
-                        o.serverDefault(),
-                        o.newName(),
-                        o.comment(),
-                        existing.get(),
-                        o.identity()));
+                return List.of(o.existing(existing.get()));
             }
         }
         if (operation instanceof DropIndex o && o.table() == null) {
@@ -78,7 +78,8 @@ final class MysqlRevisionSession implements RevisionSession {
                     o.schema(),
                     o.name());
             if (table != null) {
-                operation = new DropIndex(o.schema(), o.name(), table, o.original(), o.concurrently(), o.ifExists());
+                operation = new DropIndex(
+                        o.schema(), o.name(), table, o.original(), o.concurrently(), o.ifExists(), o.online());
             }
         }
         if (operation instanceof DropIndex o) {
@@ -142,6 +143,15 @@ final class MysqlRevisionSession implements RevisionSession {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /** Error 1845/1846 (the ALGORITHM or LOCK asked for is refused) and 1071 (a key too long), explained. */
+    @Override
+    public SQLException explain(String sql, SQLException failure) {
+        String message = MysqlFailures.explain(connection, sql, current, currentDefaulted, failure);
+        return message == null
+                ? failure
+                : new SQLException(message, failure.getSQLState(), failure.getErrorCode(), failure);
     }
 
     @Override

@@ -128,6 +128,7 @@ public final class MigrationsAutoConfiguration {
             map.from(properties.getDeadHolder()).to(configuration::deadHolder);
             map.from(properties.getDdlLockTimeout()).to(configuration::ddlLockTimeout);
             map.from(properties.getDdlLockRetries()).to(configuration::ddlLockRetries);
+            map.from(properties.isDdlOnlineDefaults()).to(configuration::ddlOnlineDefaults);
             map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);
             MigrationsProperties.Generate generate = properties.getGenerate();
             map.from(generate.getSourceDirectory()).to(configuration::generatedSourceDirectory);

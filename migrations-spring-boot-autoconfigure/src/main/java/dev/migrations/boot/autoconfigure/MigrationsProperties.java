@@ -112,6 +112,13 @@ public class MigrationsProperties {
     private int ddlLockRetries = 3;
 
     /**
+     * Whether table changes that ask for no ALGORITHM/LOCK get the platform's default request (MySQL and
+     * MariaDB: ALGORITHM=INSTANT for adding a column, ALGORITHM=INPLACE, LOCK=NONE for creating an index, ...),
+     * so the server refuses instead of copying the table. False lets the server choose.
+     */
+    private boolean ddlOnlineDefaults = true;
+
+    /**
      * Whether to refuse to run when an applied script was edited after it ran.
      */
     private boolean validateChecksums = true;
@@ -327,6 +334,14 @@ public class MigrationsProperties {
 
     public void setDdlLockRetries(int ddlLockRetries) {
         this.ddlLockRetries = ddlLockRetries;
+    }
+
+    public boolean isDdlOnlineDefaults() {
+        return ddlOnlineDefaults;
+    }
+
+    public void setDdlOnlineDefaults(boolean ddlOnlineDefaults) {
+        this.ddlOnlineDefaults = ddlOnlineDefaults;
     }
 
     public boolean isValidateChecksums() {

@@ -18,6 +18,7 @@ public final class SpringSettingNames {
         PHRASES.put(
                 "raise ddlLockTimeout / ddlLockRetries",
                 "raise migrations.ddl-lock-timeout /" + " migrations.ddl-lock-retries");
+        PHRASES.put("set ddlOnlineDefaults to false", "set migrations.ddl-online-defaults=false");
         PHRASES.put("turn validateChecksums off", "set migrations.validate-checksums=false");
         PHRASES.put("set ddlLockTimeout", "set migrations.ddl-lock-timeout");
         PHRASES.put("smallTableRows (", "migrations.lint.small-table-rows (");

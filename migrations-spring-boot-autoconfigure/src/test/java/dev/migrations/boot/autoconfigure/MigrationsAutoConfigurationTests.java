@@ -107,11 +107,16 @@ class MigrationsAutoConfigurationTests {
     @Test
     void bindsTheLockSettings() {
         runner.withUserConfiguration(EmbeddedDataSourceConfiguration.class)
-                .withPropertyValues("migrations.dead-holder=terminate", "migrations.lock-wait-timeout=45")
+                .withPropertyValues(
+                        "migrations.dead-holder=terminate",
+                        "migrations.lock-wait-timeout=45",
+                        "migrations.ddl-online-defaults=false")
                 .run(context -> {
                     MigrationsProperties properties = context.getBean(MigrationsProperties.class);
                     assertThat(properties.getDeadHolder()).isEqualTo(DeadHolderPolicy.TERMINATE);
                     assertThat(properties.getLockWaitTimeout()).isEqualTo(Duration.ofSeconds(45));
+                    assertThat(properties.isDdlOnlineDefaults()).isFalse();
+                    assertThat(new MigrationsProperties().isDdlOnlineDefaults()).isTrue();
                 });
     }
 
