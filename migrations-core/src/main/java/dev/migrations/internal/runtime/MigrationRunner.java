@@ -45,6 +45,7 @@ public final class MigrationRunner {
 
     private final List<AppliedStep> done = new ArrayList<>();
     private final Journals journals;
+    private boolean undoPartlyApplied;
 
     public MigrationRunner(
             ScriptDirectory scripts,
@@ -58,6 +59,15 @@ public final class MigrationRunner {
         this.ddlSettings = ddlSettings;
         this.listener = listener;
         this.journals = new Journals(store);
+    }
+
+    /**
+     * Makes this run a downgrade that goes through partly applied revisions: each counts as a head and
+     * its step undoes only its completed statements ({@link PartialUndo}).
+     */
+    public MigrationRunner undoingPartlyApplied() {
+        this.undoPartlyApplied = true;
+        return this;
     }
 
     /**
@@ -84,10 +94,28 @@ public final class MigrationRunner {
                 if (startHeads == null) {
                     startHeads = heads;
                 }
-                List<? extends Step> steps = planner.apply(heads);
+                PartialUndo.Plan plan = undoPartlyApplied
+                        ? PartialUndo.plan(connection, store, scripts, heads, planner)
+                        : new PartialUndo.Plan(List.of(), planner.apply(heads));
+                int undos = plan.undos().size();
+                int total = undos + plan.rest().size();
+                for (int i = 0; i < undos; i++) {
+                    done.add(PartialUndo.run(
+                            connection,
+                            plan.undos().get(i),
+                            store,
+                            lock,
+                            ddlSettings,
+                            listener,
+                            appliedBy,
+                            i + 1,
+                            total));
+                }
+                List<? extends Step> steps = plan.rest();
                 HeadMaintainer maintainer = new HeadMaintainer(scripts.graph(), heads);
                 for (int i = 0; i < steps.size(); i++) {
-                    AppliedStep applied = runStep(connection, steps.get(i), maintainer, appliedBy, i + 1, steps.size());
+                    AppliedStep applied =
+                            runStep(connection, steps.get(i), maintainer, appliedBy, undos + i + 1, total);
                     if (applied == null) {
                         continue plan; // another process moved the heads: plan again from what is there
                     }
@@ -109,6 +137,21 @@ public final class MigrationRunner {
             } finally {
                 lock.release(connection);
             }
+        }
+    }
+
+    /**
+     * The heads a downgrade plans from: {@code heads}, with each partly applied revision standing as a
+     * head (read without the lock, for checking a plan before it runs).
+     */
+    public static List<String> standingHeads(
+            Connection connection, VersionStore store, ScriptDirectory scripts, List<String> heads)
+            throws SQLException {
+        try {
+            return PartialUndo.standing(connection, store, scripts.graph(), heads)
+                    .heads();
+        } catch (SQLException noHistoryYet) {
+            return heads; // no history table, or one from before the journal: nothing is partly applied
         }
     }
 

@@ -1,0 +1,263 @@
+package dev.migrations.internal.runtime;
+
+import dev.migrations.api.AppliedStep;
+import dev.migrations.api.HistoryRecord;
+import dev.migrations.api.MigrationListener;
+import dev.migrations.api.MigrationsException;
+import dev.migrations.api.RevisionFailedException;
+import dev.migrations.internal.graph.HeadMaintainer;
+import dev.migrations.internal.graph.RevisionGraph;
+import dev.migrations.internal.graph.RevisionNode;
+import dev.migrations.internal.graph.Step;
+import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.internal.script.ScriptDirectory;
+import dev.migrations.internal.script.StatementFailedException;
+import dev.migrations.platform.DdlSettings;
+import dev.migrations.platform.FailureKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A downgrade through a partly applied revision (a database whose DDL commits by itself, where a
+ * revision stopped at statement k): the revision counts as the head it would be, the downgrade is
+ * planned from there, and its step undoes only what statements 1..k-1 did ({@link
+ * CompletedOperations}) before the rest of the plan runs. Every partly applied revision on the way
+ * is checked before anything runs, so a refusal changes nothing. The version table already names
+ * the revision below; the history gets a downgrade row, after which the revision is no longer partly
+ * applied. An undo that fails part way records how many of the revision's statements stay applied,
+ * so the revision stays partly applied with fewer of them, and an upgrade resumes from there.
+ */
+final class PartialUndo {
+
+    private static final Logger log = LoggerFactory.getLogger(PartialUndo.class);
+
+    /** One partly applied revision to undo: its inverse operations, last completed first. */
+    record Undo(MigrationScript script, StatementJournal.Resume journal, List<CompletedOperations.Inverse> inverses) {}
+
+    /** The undos to run first, then the plan's other steps. */
+    record Plan(List<Undo> undos, List<? extends Step> rest) {}
+
+    private PartialUndo() {}
+
+    /** The partly applied revisions where the database stands, and the heads they make with the applied ones. */
+    record Standing(List<RevisionNode> partial, List<String> heads, Map<String, StatementJournal.Resume> journals) {}
+
+    /**
+     * The heads a downgrade plans from: {@code heads}, with each partly applied revision (not applied,
+     * its parents applied) standing as a head.
+     */
+    static Standing standing(Connection connection, VersionStore store, RevisionGraph graph, List<String> heads)
+            throws SQLException {
+        Set<String> applied = new HashSet<>();
+        graph.ancestors(graph.nodes(heads), true).forEach(n -> applied.add(n.id()));
+        Map<String, StatementJournal.Resume> journals = store.partlyApplied(connection);
+        HeadMaintainer standing = new HeadMaintainer(graph, heads);
+        List<RevisionNode> partial = new ArrayList<>();
+        for (Map.Entry<String, StatementJournal.Resume> entry : journals.entrySet()) {
+            String revision = entry.getKey().substring(entry.getKey().indexOf(':') + 1);
+            if (!graph.contains(revision)
+                    || applied.contains(revision)
+                    || entry.getValue().statementsDone() == 0) {
+                continue;
+            }
+            RevisionNode node = graph.node(revision);
+            List<String> parents = graph.normalizedDownRevisions(node);
+            if (!applied.containsAll(parents) || partial.contains(node)) {
+                continue; // not where the database stands: nothing of it to undo on this path
+            }
+            standing.apply(new Step.RevisionStep(node, parents, true));
+            partial.add(node);
+        }
+        return new Standing(partial, standing.heads(), journals);
+    }
+
+    /**
+     * Plans a downgrade from the standing heads; refuses before anything runs when a partly applied
+     * revision on the way cannot be undone safely.
+     */
+    static Plan plan(
+            Connection connection,
+            VersionStore store,
+            ScriptDirectory scripts,
+            List<String> heads,
+            Function<List<String>, List<? extends Step>> planner)
+            throws SQLException {
+        Standing standing = standing(connection, store, scripts.graph(), heads);
+        if (standing.partial().isEmpty()) {
+            return new Plan(List.of(), planner.apply(heads));
+        }
+        List<? extends Step> steps = planner.apply(standing.heads());
+        List<Undo> undos = new ArrayList<>();
+        List<Step> rest = new ArrayList<>();
+        String at = heads.isEmpty() ? "base" : String.join(" ", heads);
+        for (Step step : steps) {
+            if (step instanceof Step.RevisionStep rs
+                    && !rs.upgrade()
+                    && standing.partial().contains(rs.node())) {
+                MigrationScript script = scripts.script(rs.node().id());
+                StatementJournal.Resume journal =
+                        journal(standing.journals(), rs.node().id());
+                undos.add(
+                        new Undo(script, journal, CompletedOperations.inverses(script, journal, store.platform(), at)));
+            } else {
+                rest.add(step);
+            }
+        }
+        return new Plan(undos, rest);
+    }
+
+    /** The journal of a partly applied revision: its failed upgrade, or the undo that failed after it. */
+    static StatementJournal.Resume journal(Map<String, StatementJournal.Resume> journals, String revision) {
+        StatementJournal.Resume upgrade = journals.get(HistoryRecord.Direction.UPGRADE.sqlName() + ":" + revision);
+        return upgrade != null
+                ? upgrade
+                : journals.getOrDefault(
+                        HistoryRecord.Direction.DOWNGRADE.sqlName() + ":" + revision, StatementJournal.Resume.NONE);
+    }
+
+    /** Runs one undo, operation by operation, and records it in the history. */
+    static AppliedStep run(
+            Connection connection,
+            Undo undo,
+            VersionStore store,
+            MigrationLock lock,
+            DdlSettings settings,
+            MigrationListener listener,
+            String appliedBy,
+            int index,
+            int total)
+            throws SQLException {
+        MigrationScript script = undo.script();
+        String revision = script.id();
+        List<String> parents = script.node().downRevisions();
+        HistoryRecord.Direction direction = HistoryRecord.Direction.DOWNGRADE;
+        int done = undo.journal().statementsDone();
+        log.info(
+                "Running downgrade of partly applied {} -> {}, {}: undoing its {} completed statement(s)",
+                revision,
+                parents.isEmpty() ? "base" : String.join(", ", parents),
+                script.message(),
+                done);
+        listener.stepStarting(revision, direction, index, total);
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        int left = done;
+        String leftChecksum = undo.journal().checksum();
+        JdbcOps ops = new JdbcOps(connection, store.platform(), settings);
+        try {
+            ops.beforeTransaction();
+            connection.setAutoCommit(true);
+            ops.transactionStarted();
+            for (CompletedOperations.Inverse inverse : undo.inverses()) {
+                log.info("Undoing in {}: {}", revision, inverse.operation().describe());
+                ops.apply(inverse.operation());
+                ops.flush();
+                left = inverse.statementsLeft();
+                leftChecksum = inverse.checksumLeft();
+            }
+            ops.finish();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            connection.setAutoCommit(false);
+            lock.enterTransaction(connection);
+            store.record(
+                    connection,
+                    new HistoryRecord(
+                            0,
+                            revision,
+                            parents,
+                            direction,
+                            script.message(),
+                            script.checksum(),
+                            startedAt,
+                            millis,
+                            appliedBy,
+                            true,
+                            null,
+                            0));
+            connection.commit();
+            connection.setAutoCommit(true);
+            ops.close();
+            log.info("Finished downgrade of partly applied {} in {} ms", revision, millis);
+            AppliedStep applied = new AppliedStep(revision, parents, direction, script.message(), millis);
+            listener.stepFinished(applied, index, total);
+            return applied;
+        } catch (Exception e) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(true);
+                ops.close();
+            } catch (SQLException | RuntimeException reset) {
+                e.addSuppressed(reset);
+            }
+            listener.stepFailed(revision, direction, millis, e);
+            throw failed(connection, store, undo, e, left, leftChecksum, startedAt, millis, appliedBy);
+        }
+    }
+
+    private static MigrationsException failed(
+            Connection connection,
+            VersionStore store,
+            Undo undo,
+            Exception e,
+            int left,
+            String leftChecksum,
+            Instant startedAt,
+            long millis,
+            String appliedBy) {
+        MigrationScript script = undo.script();
+        String detail = e instanceof StatementFailedException || e instanceof MigrationsException
+                ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable cause = e instanceof StatementFailedException ? e.getCause() : e;
+        String statement = e instanceof StatementFailedException sf ? sf.statement() : null;
+        String what = "Downgrade of partly applied revision " + script.id() + " (" + script.source()
+                + ") failed while undoing its completed statements: " + detail + "\n";
+        if (store.platform().classify(e) != FailureKind.CONNECTION_LOST) {
+            try {
+                store.startJournal(
+                        connection,
+                        new HistoryRecord(
+                                0,
+                                script.id(),
+                                script.node().downRevisions(),
+                                HistoryRecord.Direction.DOWNGRADE,
+                                script.message(),
+                                script.checksum(),
+                                startedAt,
+                                millis,
+                                appliedBy,
+                                false,
+                                detail,
+                                left),
+                        leftChecksum);
+            } catch (SQLException | RuntimeException recordFailure) {
+                e.addSuppressed(recordFailure);
+            }
+        }
+        int done = undo.journal().statementsDone();
+        String state = left == done
+                ? "Nothing of it was undone: its first " + done + " statement(s) stay applied."
+                : "Its statements " + (left + 1) + ".." + done + " were undone; its first " + left
+                        + " statement(s) stay applied and " + store.historyTable() + " records them"
+                        + " (statements_done = " + left + "), so the revision stays partly applied.";
+        log.error("downgrade of partly applied revision {} failed after {} ms", script.id(), millis);
+        return new RevisionFailedException(
+                what + state + " Fix the cause and run the downgrade again, or undo them by hand and run"
+                        + " `migrations stamp --purge <current heads>`.",
+                script.id(),
+                statement,
+                cause);
+    }
+}
