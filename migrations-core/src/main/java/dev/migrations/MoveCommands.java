@@ -7,6 +7,7 @@ import dev.migrations.internal.graph.Step;
 import dev.migrations.internal.graph.Target;
 import dev.migrations.internal.runtime.MigrationLock;
 import dev.migrations.internal.runtime.MigrationRunner;
+import dev.migrations.internal.runtime.PartialUndo;
 import dev.migrations.internal.runtime.VersionStore;
 import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.platform.DatabaseLock;
@@ -76,7 +77,7 @@ final class MoveCommands {
         List<String> current = engine.withConnection(c -> {
             VersionStore store = engine.store(c);
             List<String> heads = store.heads(c);
-            return isKnown(heads) ? MigrationRunner.standingHeads(c, store, engine.scripts(), heads) : heads;
+            return isKnown(heads) ? PartialUndo.standingHeads(c, store, engine.scripts(), heads) : heads;
         });
         return engine.planner().downgrade(current, Target.parse(target)).stream()
                 .map(s -> read.info(s.node()))
@@ -115,7 +116,7 @@ final class MoveCommands {
             List<String> heads = store.heads(c);
             if (isKnown(heads)) {
                 List<String> from =
-                        undoesPartlyApplied ? MigrationRunner.standingHeads(c, store, engine.scripts(), heads) : heads;
+                        undoesPartlyApplied ? PartialUndo.standingHeads(c, store, engine.scripts(), heads) : heads;
                 checkScripts(plan.apply(from), heads); // unknown heads: the runner explains them better
             }
             return run(c, store, plan, purge, undoesPartlyApplied);

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,10 +60,7 @@ public final class MigrationRunner {
         this.journals = new Journals(store);
     }
 
-    /**
-     * Makes this run a downgrade that goes through partly applied revisions: each counts as a head and
-     * its step undoes only its completed statements ({@link PartialUndo}).
-     */
+    /** A downgrade through partly applied revisions, undoing only their completed statements ({@link PartialUndo}). */
     public MigrationRunner undoingPartlyApplied() {
         this.undoPartlyApplied = true;
         return this;
@@ -99,18 +95,7 @@ public final class MigrationRunner {
                         : new PartialUndo.Plan(List.of(), planner.apply(heads));
                 int undos = plan.undos().size();
                 int total = undos + plan.rest().size();
-                for (int i = 0; i < undos; i++) {
-                    done.add(PartialUndo.run(
-                            connection,
-                            plan.undos().get(i),
-                            store,
-                            lock,
-                            ddlSettings,
-                            listener,
-                            appliedBy,
-                            i + 1,
-                            total));
-                }
+                done.addAll(PartialUndo.runAll(connection, plan, store, lock, ddlSettings, listener, appliedBy));
                 List<? extends Step> steps = plan.rest();
                 HeadMaintainer maintainer = new HeadMaintainer(scripts.graph(), heads);
                 for (int i = 0; i < steps.size(); i++) {
@@ -137,21 +122,6 @@ public final class MigrationRunner {
             } finally {
                 lock.release(connection);
             }
-        }
-    }
-
-    /**
-     * The heads a downgrade plans from: {@code heads}, with each partly applied revision standing as a
-     * head (read without the lock, for checking a plan before it runs).
-     */
-    public static List<String> standingHeads(
-            Connection connection, VersionStore store, ScriptDirectory scripts, List<String> heads)
-            throws SQLException {
-        try {
-            return PartialUndo.standing(connection, store, scripts.graph(), heads)
-                    .heads();
-        } catch (SQLException noHistoryYet) {
-            return heads; // no history table, or one from before the journal: nothing is partly applied
         }
     }
 
@@ -396,7 +366,7 @@ public final class MigrationRunner {
             e.addSuppressed(recordFailure);
             headsAfter = null;
         }
-        String state = headsAfter == null ? "" : " " + progress(headsAfter);
+        String state = headsAfter == null ? "" : " " + FailureAdvice.progress(startHeads, done, headsAfter);
         String partial = journal != null
                 ? journal.report(store.historyTable())
                 : !transactionalDdl
@@ -409,21 +379,6 @@ public final class MigrationRunner {
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
         return new RevisionFailedException(
                 what + detail + "\n" + state.strip() + partial + advice, revision, statement, done, cause);
-    }
-
-    /** Where the run started, what it applied before the failure, and where the database is now. */
-    private String progress(List<String> headsNow) {
-        String now = at(headsNow);
-        if (done.isEmpty()) {
-            return "Nothing was applied: the database is still at " + now + ".";
-        }
-        return "The run started at " + at(startHeads) + " and applied " + done.size() + " step(s) before this one ("
-                + done.stream().map(AppliedStep::revision).collect(Collectors.joining(", ")) + "); the database is now"
-                + " at " + now + ".";
-    }
-
-    private static String at(List<String> heads) {
-        return heads == null || heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 
     private static String revisionOf(Step step) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * applied. An undo that fails part way records how many of the revision's statements stay applied,
  * so the revision stays partly applied with fewer of them, and an upgrade resumes from there.
  */
-final class PartialUndo {
+public final class PartialUndo {
 
     private static final Logger log = LoggerFactory.getLogger(PartialUndo.class);
 
@@ -115,6 +115,37 @@ final class PartialUndo {
         return new Plan(undos, rest);
     }
 
+    /**
+     * The heads a downgrade plans from: {@code heads}, with each partly applied revision standing as a
+     * head (read without the lock, for checking a plan before it runs).
+     */
+    public static List<String> standingHeads(
+            Connection connection, VersionStore store, ScriptDirectory scripts, List<String> heads) {
+        try {
+            return standing(connection, store, scripts.graph(), heads).heads();
+        } catch (SQLException noHistoryYet) {
+            return heads; // no history table, or one from before the journal: nothing is partly applied
+        }
+    }
+
+    /** Runs the plan's undos, each recorded in the history; the plan's other steps count in the progress. */
+    static List<AppliedStep> runAll(
+            Connection connection,
+            Plan plan,
+            VersionStore store,
+            MigrationLock lock,
+            DdlSettings settings,
+            MigrationListener listener,
+            String appliedBy)
+            throws SQLException {
+        List<AppliedStep> applied = new ArrayList<>();
+        int total = plan.undos().size() + plan.rest().size();
+        for (int i = 0; i < plan.undos().size(); i++) {
+            applied.add(run(connection, plan.undos().get(i), store, lock, settings, listener, appliedBy, i + 1, total));
+        }
+        return applied;
+    }
+
     /** The journal of a partly applied revision: its failed upgrade, or the undo that failed after it. */
     static StatementJournal.Resume journal(Map<String, StatementJournal.Resume> journals, String revision) {
         StatementJournal.Resume upgrade = journals.get(HistoryRecord.Direction.UPGRADE.sqlName() + ":" + revision);
@@ -125,7 +156,7 @@ final class PartialUndo {
     }
 
     /** Runs one undo, operation by operation, and records it in the history. */
-    static AppliedStep run(
+    private static AppliedStep run(
             Connection connection,
             Undo undo,
             VersionStore store,
@@ -142,11 +173,12 @@ final class PartialUndo {
         HistoryRecord.Direction direction = HistoryRecord.Direction.DOWNGRADE;
         int done = undo.journal().statementsDone();
         log.info(
-                "Running downgrade of partly applied {} -> {}, {}: undoing its {} completed statement(s)",
+                "Running downgrade of partly applied {} -> {}, {}: undoing its {} completed statement(s){}",
                 revision,
                 parents.isEmpty() ? "base" : String.join(", ", parents),
                 script.message(),
-                done);
+                done,
+                total > 1 ? " (" + index + "/" + total + ")" : "");
         listener.stepStarting(revision, direction, index, total);
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
