@@ -14,6 +14,8 @@ import dev.migrations.api.HistoryRecord;
 import dev.migrations.api.MigrationsException;
 import dev.migrations.api.Ops;
 import dev.migrations.internal.script.MigrationScript;
+import dev.migrations.ops.CreateTable;
+import dev.migrations.schema.Dsl;
 import dev.migrations.testing.Catalog;
 import dev.migrations.testing.CodeRevisions;
 import dev.migrations.testing.Scripts;
@@ -215,6 +217,24 @@ class PartialDowngradeTest {
                     .hasMessageContaining("drop column name from setup_t dropped data that is gone")
                     .hasMessageContaining("Nothing was changed");
             assertThat(Catalog.read(db)).isEqualTo(partial);
+        }
+        try (TestDatabase db = TestDatabases.create(kind, tmp)) {
+            // the table may have been there before the revision: dropping it could lose what it held
+            MigrationScript ifNotExists = CodeRevisions.of(
+                    "part",
+                    "setup",
+                    ops -> {
+                        ops.apply(new CreateTable(
+                                Dsl.table("setup_t", column("id", BIGINT).primaryKey()), true));
+                        ops.createTable("setup_t", column("id", BIGINT).primaryKey());
+                    },
+                    (Ops ops) -> ops.dropTable("setup_t"));
+            assertThatThrownBy(() -> migrations(db, SETUP, ifNotExists).upgrade("heads"))
+                    .isInstanceOf(MigrationsException.class);
+            assertThatThrownBy(() -> migrations(db, SETUP, ifNotExists).downgrade("-1"))
+                    .isInstanceOf(MigrationsException.class)
+                    .hasMessageContaining("create table setup_t (if not exists) may have found it there already");
+            assertThat(names(db, "SELECT name FROM setup_t")).containsExactly("kept");
         }
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             Scripts s = new Scripts(tmp.resolve("sql"));

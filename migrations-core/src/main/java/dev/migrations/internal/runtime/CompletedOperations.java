@@ -5,6 +5,7 @@ import dev.migrations.api.Ops;
 import dev.migrations.internal.script.JavaMigrationScript;
 import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.ops.BulkInsert;
+import dev.migrations.ops.CreateIndex;
 import dev.migrations.ops.CreateTable;
 import dev.migrations.ops.DropColumn;
 import dev.migrations.ops.DropSequence;
@@ -116,7 +117,7 @@ final class CompletedOperations {
                 reasons.add(entry.describe() + " stopped half way (" + (done - entry.firstStatement() + 1) + " of its "
                         + entry.statements().size() + " statements ran)");
             }
-            if (entry.operation() instanceof CreateTable create) {
+            if (entry.operation() instanceof CreateTable create && !create.ifNotExists()) {
                 createdTables.add(create.definition().schema() + "." + create.table());
             }
         }
@@ -133,6 +134,10 @@ final class CompletedOperations {
                 }
             } else if (op instanceof Execute && entry.statements().isEmpty() || op instanceof ValidateConstraint) {
                 continue; // raw SQL for another database ran nothing; dropping a constraint undoes its validation
+            } else if (op instanceof CreateTable t && t.ifNotExists()
+                    || op instanceof CreateIndex x && x.ifNotExists()) {
+                reasons.add(op.describe() + " (if not exists) may have found it there already, and dropping it would"
+                        + " drop what was there before");
             } else if (op instanceof DropTable || op instanceof DropColumn || op instanceof DropSequence) {
                 reasons.add(op.describe() + " dropped data that is gone");
             } else {
@@ -179,8 +184,9 @@ final class CompletedOperations {
                         + describeCompleted(script, journal, platform) + ". The downgrade cannot undo them safely: "
                         + why + ". Nothing was changed: the database is still at " + at + ", with those "
                         + done + " statement(s) applied. Undo them by hand and run `migrations stamp --purge " + at
-                        + "` (the revision then counts as not applied), then run the downgrade again; or fix the"
-                        + " revision, finish it with `migrations upgrade " + script.id() + "` and downgrade it whole.",
+                        + "`, after which the revision counts as not applied and a downgrade further down runs as"
+                        + " usual; or fix the revision, finish it with `migrations upgrade " + script.id()
+                        + "` and downgrade it whole.",
                 script.id(),
                 null);
     }

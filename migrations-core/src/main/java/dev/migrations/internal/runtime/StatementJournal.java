@@ -182,8 +182,9 @@ final class StatementJournal {
                         + " " + historyTable + " records them (statements_done = " + done + ") and the revision is"
                         + " partly applied. Fix statement " + (done + 1) + " and run the upgrade again: it resumes"
                         + " there without running the first " + done + " again. To start the revision over instead,"
-                        + " undo those statements by hand and run `migrations stamp --purge <current heads>`; to"
-                        + " finish it by hand, `migrations stamp " + revision + "`.";
+                        + " run `migrations downgrade -1`, which undoes only those statements where the revision's"
+                        + " operations allow it (or undo them by hand and run `migrations stamp --purge <current"
+                        + " heads>`); to finish it by hand, `migrations stamp " + revision + "`.";
         return " The revision stopped at its statement " + seen + "." + applied;
     }
 
