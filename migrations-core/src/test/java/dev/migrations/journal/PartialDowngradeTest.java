@@ -293,6 +293,71 @@ class PartialDowngradeTest {
         }
     }
 
+    /**
+     * The connection dies while the undo's first drop waits for a metadata lock, as when the process
+     * is killed there: the history row counts that operation undone while its index still exists. A
+     * downgrade then refuses (the interrupted statement may or may not have taken effect); the fixed
+     * revision's upgrade resumes there, counting the index's "already exists" as done.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = Kind.class,
+            names = {"MARIADB"})
+    void anInterruptedUndoIsResumedByTheUpgrade(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, tmp)) {
+            AtomicBoolean broken = new AtomicBoolean(true);
+            assertThatThrownBy(() -> migrations(db, SETUP, part(broken)).upgrade("heads"))
+                    .isInstanceOf(MigrationsException.class);
+            try (Connection holder = db.dataSource().getConnection();
+                    Statement hs = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                hs.executeQuery("SELECT * FROM setup_t").close(); // holds setup_t's metadata lock
+                Thread killer = new Thread(() -> killWhenWaiting(db, "DROP INDEX"));
+                killer.start();
+                assertThatThrownBy(() -> migrations(db, SETUP, part(broken)).downgrade("-1"))
+                        .isInstanceOf(MigrationsException.class);
+                killer.join();
+                holder.rollback();
+            }
+            Migrations m = migrations(db, SETUP, part(broken));
+            HistoryRecord interrupted =
+                    m.appliedHistory().get(m.appliedHistory().size() - 1);
+            assertThat(interrupted.direction()).isEqualTo(HistoryRecord.Direction.DOWNGRADE);
+            assertThat(interrupted.error()).isEqualTo("running");
+            assertThat(interrupted.statementsDone()).isEqualTo(2);
+            assertThat(Catalog.read(db).table("setup_t").indexes()).anyMatch(i -> i.contains("ix_setup_note"));
+            assertThatThrownBy(() -> m.downgrade("-1"))
+                    .isInstanceOf(MigrationsException.class)
+                    .hasMessageContaining("was interrupted, so statement 3 may or may not have taken effect");
+
+            broken.set(false);
+            Migrations fixed = migrations(db, SETUP, part(broken));
+            fixed.upgrade("heads");
+            assertThat(fixed.current()).containsExactly("part");
+            assertThat(Catalog.read(db).tables()).containsKeys("part_a", "part_b");
+        }
+    }
+
+    /** Kills the connection running a statement that starts with {@code prefix}, once it waits for a lock. */
+    private static void killWhenWaiting(TestDatabase db, String prefix) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
+            for (int polls = 0; polls < 2000; polls++) {
+                try (ResultSet rs = st.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE STATE LIKE"
+                        + " 'Waiting for table metadata lock%' AND INFO LIKE '" + prefix + "%'")) {
+                    if (rs.next()) {
+                        st.execute("KILL " + rs.getLong(1));
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+            throw new AssertionError("no statement starting with " + prefix + " waited for a lock");
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void execute(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement st = c.createStatement()) {

@@ -66,8 +66,10 @@ final class CompletedOperations {
                     script,
                     journal,
                     platform,
-                    "the run that left them was interrupted while statement " + (done + 1) + " ran, which may have"
-                            + " completed on the server after it ended",
+                    "the run that left them (an upgrade, or an undo of it) was interrupted, so statement " + (done + 1)
+                            + " may or may not have taken effect on the server; run `migrations upgrade " + revision
+                            + "` to finish the revision (it counts that statement's \"already exists\" as done), then"
+                            + " downgrade it whole",
                     at);
         }
         if (!(script instanceof JavaMigrationScript)) {

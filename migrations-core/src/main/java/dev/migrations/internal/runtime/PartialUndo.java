@@ -155,7 +155,12 @@ public final class PartialUndo {
                         HistoryRecord.Direction.DOWNGRADE.sqlName() + ":" + revision, StatementJournal.Resume.NONE);
     }
 
-    /** Runs one undo, operation by operation, and records it in the history. */
+    /**
+     * Runs one undo, operation by operation. Its history row is written first, marked running, and
+     * counts each operation undone before that operation runs: if the process dies meanwhile, the
+     * row is an interrupted run whose next statement may or may not have taken effect, which the next
+     * upgrade handles as after a killed upgrade (an "already exists" there counts as done).
+     */
     private static AppliedStep run(
             Connection connection,
             Undo undo,
@@ -170,7 +175,6 @@ public final class PartialUndo {
         MigrationScript script = undo.script();
         String revision = script.id();
         List<String> parents = script.node().downRevisions();
-        HistoryRecord.Direction direction = HistoryRecord.Direction.DOWNGRADE;
         int done = undo.journal().statementsDone();
         log.info(
                 "Running downgrade of partly applied {} -> {}, {}: undoing its {} completed statement(s){}",
@@ -179,49 +183,40 @@ public final class PartialUndo {
                 script.message(),
                 done,
                 total > 1 ? " (" + index + "/" + total + ")" : "");
-        listener.stepStarting(revision, direction, index, total);
+        listener.stepStarting(revision, HistoryRecord.Direction.DOWNGRADE, index, total);
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        int left = done;
-        String leftChecksum = undo.journal().checksum();
+        int applied = done; // the statements the database surely still holds
+        String appliedChecksum = undo.journal().checksum();
+        long rowId = 0;
         JdbcOps ops = new JdbcOps(connection, store.platform(), settings);
         try {
             ops.beforeTransaction();
             connection.setAutoCommit(true);
             ops.transactionStarted();
+            rowId = store.startJournal(
+                    connection, row(script, startedAt, 0, appliedBy, StatementJournal.RUNNING, done), appliedChecksum);
             for (CompletedOperations.Inverse inverse : undo.inverses()) {
                 log.info("Undoing in {}: {}", revision, inverse.operation().describe());
+                store.journal(connection, rowId, inverse.statementsLeft(), inverse.checksumLeft());
                 ops.apply(inverse.operation());
                 ops.flush();
-                left = inverse.statementsLeft();
-                leftChecksum = inverse.checksumLeft();
+                applied = inverse.statementsLeft();
+                appliedChecksum = inverse.checksumLeft();
             }
             ops.finish();
             long millis = (System.nanoTime() - start) / 1_000_000;
             connection.setAutoCommit(false);
             lock.enterTransaction(connection);
-            store.record(
-                    connection,
-                    new HistoryRecord(
-                            0,
-                            revision,
-                            parents,
-                            direction,
-                            script.message(),
-                            script.checksum(),
-                            startedAt,
-                            millis,
-                            appliedBy,
-                            true,
-                            null,
-                            0));
+            store.finish(connection, rowId, row(script, startedAt, millis, appliedBy, null, 0), null);
             connection.commit();
             connection.setAutoCommit(true);
             ops.close();
             log.info("Finished downgrade of partly applied {} in {} ms", revision, millis);
-            AppliedStep applied = new AppliedStep(revision, parents, direction, script.message(), millis);
-            listener.stepFinished(applied, index, total);
-            return applied;
+            AppliedStep step =
+                    new AppliedStep(revision, parents, HistoryRecord.Direction.DOWNGRADE, script.message(), millis);
+            listener.stepFinished(step, index, total);
+            return step;
         } catch (Exception e) {
             long millis = (System.nanoTime() - start) / 1_000_000;
             try {
@@ -233,61 +228,59 @@ public final class PartialUndo {
             } catch (SQLException | RuntimeException reset) {
                 e.addSuppressed(reset);
             }
-            listener.stepFailed(revision, direction, millis, e);
-            throw failed(connection, store, undo, e, left, leftChecksum, startedAt, millis, appliedBy);
+            listener.stepFailed(revision, HistoryRecord.Direction.DOWNGRADE, millis, e);
+            String detail = e instanceof StatementFailedException || e instanceof MigrationsException
+                    ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (store.platform().classify(e) != FailureKind.CONNECTION_LOST) {
+                try {
+                    HistoryRecord failed = row(script, startedAt, millis, appliedBy, detail, applied);
+                    if (rowId != 0) {
+                        store.finish(connection, rowId, failed, appliedChecksum);
+                    } else {
+                        store.startJournal(connection, failed, appliedChecksum);
+                    }
+                } catch (SQLException | RuntimeException recordFailure) {
+                    e.addSuppressed(recordFailure);
+                }
+            }
+            log.error("downgrade of partly applied revision {} failed after {} ms", revision, millis);
+            throw failed(store, script, e, detail, done, applied);
         }
     }
 
+    /** The history row of an undo: succeeded when {@code error} is null, else with the statements still applied. */
+    private static HistoryRecord row(
+            MigrationScript script, Instant startedAt, long millis, String appliedBy, String error, int applied) {
+        return new HistoryRecord(
+                0,
+                script.id(),
+                script.node().downRevisions(),
+                HistoryRecord.Direction.DOWNGRADE,
+                script.message(),
+                script.checksum(),
+                startedAt,
+                millis,
+                appliedBy,
+                error == null,
+                error,
+                applied);
+    }
+
     private static MigrationsException failed(
-            Connection connection,
-            VersionStore store,
-            Undo undo,
-            Exception e,
-            int left,
-            String leftChecksum,
-            Instant startedAt,
-            long millis,
-            String appliedBy) {
-        MigrationScript script = undo.script();
-        String detail = e instanceof StatementFailedException || e instanceof MigrationsException
-                ? e.getMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+            VersionStore store, MigrationScript script, Exception e, String detail, int done, int applied) {
         Throwable cause = e instanceof StatementFailedException ? e.getCause() : e;
         String statement = e instanceof StatementFailedException sf ? sf.statement() : null;
-        String what = "Downgrade of partly applied revision " + script.id() + " (" + script.source()
-                + ") failed while undoing its completed statements: " + detail + "\n";
-        if (store.platform().classify(e) != FailureKind.CONNECTION_LOST) {
-            try {
-                store.startJournal(
-                        connection,
-                        new HistoryRecord(
-                                0,
-                                script.id(),
-                                script.node().downRevisions(),
-                                HistoryRecord.Direction.DOWNGRADE,
-                                script.message(),
-                                script.checksum(),
-                                startedAt,
-                                millis,
-                                appliedBy,
-                                false,
-                                detail,
-                                left),
-                        leftChecksum);
-            } catch (SQLException | RuntimeException recordFailure) {
-                e.addSuppressed(recordFailure);
-            }
-        }
-        int done = undo.journal().statementsDone();
-        String state = left == done
+        String state = applied == done
                 ? "Nothing of it was undone: its first " + done + " statement(s) stay applied."
-                : "Its statements " + (left + 1) + ".." + done + " were undone; its first " + left
+                : "Its statements " + (applied + 1) + ".." + done + " were undone; its first " + applied
                         + " statement(s) stay applied and " + store.historyTable() + " records them"
-                        + " (statements_done = " + left + "), so the revision stays partly applied.";
-        log.error("downgrade of partly applied revision {} failed after {} ms", script.id(), millis);
+                        + " (statements_done = " + applied + "), so the revision stays partly applied.";
         return new RevisionFailedException(
-                what + state + " Fix the cause and run the downgrade again, or undo them by hand and run"
-                        + " `migrations stamp --purge <current heads>`.",
+                "Downgrade of partly applied revision " + script.id() + " (" + script.source() + ") failed while"
+                        + " undoing its completed statements: " + detail + "\n" + state + " Fix the cause and run"
+                        + " the downgrade again, or undo them by hand and run `migrations stamp --purge <current"
+                        + " heads>`.",
                 script.id(),
                 statement,
                 cause);
