@@ -74,7 +74,11 @@ public final class PartialUndo {
             if (!applied.containsAll(parents) || partial.contains(node)) {
                 continue; // not where the database stands: nothing of it to undo on this path
             }
-            standing.apply(new Step.RevisionStep(node, parents, true));
+            try {
+                standing.apply(new Step.RevisionStep(node, parents, true));
+            } catch (MigrationsException ambiguous) {
+                continue; // the heads cannot take it as a head: the downgrade plans from the heads alone
+            }
             partial.add(node);
         }
         return new Standing(partial, standing.heads(), journals);
