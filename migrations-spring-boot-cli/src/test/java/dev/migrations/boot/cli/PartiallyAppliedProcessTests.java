@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A revision whose second statement fails on a database whose DDL commits by itself (an H2 file
  * here, as MySQL/MariaDB): {@code current} and {@code history --indicate-current} name it as
- * partially applied, with the statements that stay committed, as application processes.
+ * partially applied, with the statements that stay committed, and {@code downgrade} undoes only those
+ * (a Java revision) or refuses (a SQL revision), as application processes.
  */
 class PartiallyAppliedProcessTests {
 
@@ -58,7 +59,7 @@ class PartiallyAppliedProcessTests {
         assertThat(current.out().strip().lines().toList())
                 .anyMatch(line -> line.startsWith("part0001"))
                 .contains("part0002 (partially applied: 1 statement(s) committed; fix the failing statement and"
-                        + " run upgrade, which resumes after them)");
+                        + " run upgrade, which resumes after them, or downgrade -1 to undo them)");
 
         Result history = run(url, locations, "history", "--indicate-current");
         assertThat(history.exit()).as("%s", history).isZero();
