@@ -7,6 +7,7 @@ import dev.migrations.internal.graph.Step;
 import dev.migrations.internal.graph.Target;
 import dev.migrations.internal.runtime.MigrationLock;
 import dev.migrations.internal.runtime.MigrationRunner;
+import dev.migrations.internal.runtime.PartialUndo;
 import dev.migrations.internal.runtime.VersionStore;
 import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.platform.DatabaseLock;
@@ -53,7 +54,7 @@ final class MoveCommands {
                         }
                         checkScripts(plan, current);
                     }
-                    return run(c, store, heads -> engine.planner().upgrade(heads, parsed), false);
+                    return run(c, store, heads -> engine.planner().upgrade(heads, parsed), false, false);
                 }));
     }
 
@@ -65,12 +66,19 @@ final class MoveCommands {
         return observed(
                 "downgrade",
                 parsed.toString(),
-                () -> move(heads -> engine.planner().downgrade(heads, parsed), false));
+                () -> move(heads -> engine.planner().downgrade(heads, parsed), false, true));
     }
 
-    /** What {@code downgrade target} would revert, newest first, without touching anything. */
+    /**
+     * What {@code downgrade target} would revert, newest first, without touching anything; a partly
+     * applied revision on the way is listed too (its step undoes only its completed statements).
+     */
     public List<RevisionInfo> downgradePlan(String target) {
-        List<String> current = read.current();
+        List<String> current = engine.withConnection(c -> {
+            VersionStore store = engine.store(c);
+            List<String> heads = store.heads(c);
+            return isKnown(heads) ? PartialUndo.standingHeads(c, store, engine.scripts(), heads) : heads;
+        });
         return engine.planner().downgrade(current, Target.parse(target)).stream()
                 .map(s -> read.info(s.node()))
                 .toList();
@@ -83,7 +91,7 @@ final class MoveCommands {
     public List<AppliedStep> undo(String revision) {
         Target parsed = Target.parse(revision);
         return observed(
-                "downgrade", revision, () -> move(heads -> engine.planner().undo(heads, parsed), false));
+                "downgrade", revision, () -> move(heads -> engine.planner().undo(heads, parsed), false, false));
     }
 
     /** Moves the version table to {@code targets} without running migrations. */
@@ -92,22 +100,26 @@ final class MoveCommands {
         return observed(
                 "stamp",
                 String.join(" ", targets),
-                () -> move(heads -> engine.stamps().stamp(heads, parsed), purge));
+                () -> move(heads -> engine.stamps().stamp(heads, parsed), purge, false));
     }
 
     /**
      * Plans once from the heads read without the lock, so a bad target fails before anything is
      * written (not even the version table) and every script to run is checked, then runs; the
-     * runner plans again under the lock.
+     * runner plans again under the lock. A downgrade that {@code undoesPartlyApplied} plans with each
+     * partly applied revision standing as a head; its step undoes only the revision's completed statements.
      */
-    private List<AppliedStep> move(Function<List<String>, List<? extends Step>> plan, boolean purge) {
+    private List<AppliedStep> move(
+            Function<List<String>, List<? extends Step>> plan, boolean purge, boolean undoesPartlyApplied) {
         return engine.withConnection(c -> {
             VersionStore store = engine.store(c);
             List<String> heads = store.heads(c);
             if (isKnown(heads)) {
-                checkScripts(plan.apply(heads), heads); // unknown heads: the runner explains them better
+                List<String> from =
+                        undoesPartlyApplied ? PartialUndo.standingHeads(c, store, engine.scripts(), heads) : heads;
+                checkScripts(plan.apply(from), heads); // unknown heads: the runner explains them better
             }
-            return run(c, store, plan, purge);
+            return run(c, store, plan, purge, undoesPartlyApplied);
         });
     }
 
@@ -132,7 +144,11 @@ final class MoveCommands {
     }
 
     private List<AppliedStep> run(
-            Connection c, VersionStore store, Function<List<String>, List<? extends Step>> plan, boolean purge)
+            Connection c,
+            VersionStore store,
+            Function<List<String>, List<? extends Step>> plan,
+            boolean purge,
+            boolean undoesPartlyApplied)
             throws SQLException {
         engine.createTenantSchema(c);
         String identity = c.getMetaData().getURL();
@@ -143,9 +159,9 @@ final class MoveCommands {
                         engine.settings().deadHolder()));
         MigrationLock lock = new MigrationLock(
                 identity, store.versionTable(), engine.settings().lockWaitTimeout(), databaseLock);
-        return new MigrationRunner(
-                        engine.scripts(), store, lock, engine.settings().ddl(), engine.listeners())
-                .run(c, plan, purge);
+        MigrationRunner runner = new MigrationRunner(
+                engine.scripts(), store, lock, engine.settings().ddl(), engine.listeners());
+        return (undoesPartlyApplied ? runner.undoingPartlyApplied() : runner).run(c, plan, purge);
     }
 
     private boolean isKnown(List<String> current) {

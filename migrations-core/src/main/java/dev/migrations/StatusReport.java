@@ -52,7 +52,11 @@ final class StatusReport {
                         : DatabaseStatus.State.APPLIED;
             } else {
                 HistoryRecord last = lastRun.get(node.id());
-                boolean failed = last != null && !last.success() && last.direction() == HistoryRecord.Direction.UPGRADE;
+                // a failed downgrade of a revision that is not applied is an undo of a partly applied one
+                // that stopped part way: still partly applied
+                boolean failed = last != null
+                        && !last.success()
+                        && (last.direction() == HistoryRecord.Direction.UPGRADE || last.partiallyApplied());
                 state = !failed
                         ? DatabaseStatus.State.PENDING
                         : last.partiallyApplied()

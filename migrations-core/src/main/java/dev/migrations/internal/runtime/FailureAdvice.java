@@ -1,8 +1,10 @@
 package dev.migrations.internal.runtime;
 
+import dev.migrations.api.AppliedStep;
 import dev.migrations.internal.script.MigrationScript;
 import dev.migrations.platform.FailureKind;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** What to do about a failed revision: the last words of its report. */
 final class FailureAdvice {
@@ -34,5 +36,20 @@ final class FailureAdvice {
                     + " running it (see \"Adopting an existing database\" in the README).";
         }
         return FIX;
+    }
+
+    /** Where the run started, what it applied before the failure, and where the database is now. */
+    static String progress(List<String> startHeads, List<AppliedStep> done, List<String> headsNow) {
+        String now = at(headsNow);
+        if (done.isEmpty()) {
+            return "Nothing was applied: the database is still at " + now + ".";
+        }
+        return "The run started at " + at(startHeads) + " and applied " + done.size() + " step(s) before this one ("
+                + done.stream().map(AppliedStep::revision).collect(Collectors.joining(", ")) + "); the database is now"
+                + " at " + now + ".";
+    }
+
+    private static String at(List<String> heads) {
+        return heads == null || heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 }

@@ -46,7 +46,10 @@ final class Journals {
             if (partlyApplied == null) {
                 partlyApplied = store.partlyApplied(connection);
             }
-            resume = partlyApplied.getOrDefault(direction.sqlName() + ":" + revision, StatementJournal.Resume.NONE);
+            // an upgrade also resumes after an undo of the partly applied revision that stopped part way
+            resume = direction == HistoryRecord.Direction.UPGRADE
+                    ? PartialUndo.journal(partlyApplied, revision)
+                    : partlyApplied.getOrDefault(direction.sqlName() + ":" + revision, StatementJournal.Resume.NONE);
             if (resume.statementsDone() > 0 || resume.interrupted()) {
                 log.info(
                         "Resuming {} of {} after the {} statement(s) an earlier run completed (history id {})",

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +44,7 @@ public final class MigrationRunner {
 
     private final List<AppliedStep> done = new ArrayList<>();
     private final Journals journals;
+    private boolean undoPartlyApplied;
 
     public MigrationRunner(
             ScriptDirectory scripts,
@@ -58,6 +58,12 @@ public final class MigrationRunner {
         this.ddlSettings = ddlSettings;
         this.listener = listener;
         this.journals = new Journals(store);
+    }
+
+    /** A downgrade through partly applied revisions, undoing only their completed statements ({@link PartialUndo}). */
+    public MigrationRunner undoingPartlyApplied() {
+        this.undoPartlyApplied = true;
+        return this;
     }
 
     /**
@@ -84,10 +90,17 @@ public final class MigrationRunner {
                 if (startHeads == null) {
                     startHeads = heads;
                 }
-                List<? extends Step> steps = planner.apply(heads);
+                PartialUndo.Plan plan = undoPartlyApplied
+                        ? PartialUndo.plan(connection, store, scripts, heads, planner)
+                        : new PartialUndo.Plan(List.of(), planner.apply(heads));
+                int undos = plan.undos().size();
+                int total = undos + plan.rest().size();
+                done.addAll(PartialUndo.runAll(connection, plan, store, lock, ddlSettings, listener, appliedBy));
+                List<? extends Step> steps = plan.rest();
                 HeadMaintainer maintainer = new HeadMaintainer(scripts.graph(), heads);
                 for (int i = 0; i < steps.size(); i++) {
-                    AppliedStep applied = runStep(connection, steps.get(i), maintainer, appliedBy, i + 1, steps.size());
+                    AppliedStep applied =
+                            runStep(connection, steps.get(i), maintainer, appliedBy, undos + i + 1, total);
                     if (applied == null) {
                         continue plan; // another process moved the heads: plan again from what is there
                     }
@@ -353,7 +366,7 @@ public final class MigrationRunner {
             e.addSuppressed(recordFailure);
             headsAfter = null;
         }
-        String state = headsAfter == null ? "" : " " + progress(headsAfter);
+        String state = headsAfter == null ? "" : " " + FailureAdvice.progress(startHeads, done, headsAfter);
         String partial = journal != null
                 ? journal.report(store.historyTable())
                 : !transactionalDdl
@@ -366,21 +379,6 @@ public final class MigrationRunner {
         log.error("{} of revision {} failed after {} ms", direction.sqlName(), revision, millis);
         return new RevisionFailedException(
                 what + detail + "\n" + state.strip() + partial + advice, revision, statement, done, cause);
-    }
-
-    /** Where the run started, what it applied before the failure, and where the database is now. */
-    private String progress(List<String> headsNow) {
-        String now = at(headsNow);
-        if (done.isEmpty()) {
-            return "Nothing was applied: the database is still at " + now + ".";
-        }
-        return "The run started at " + at(startHeads) + " and applied " + done.size() + " step(s) before this one ("
-                + done.stream().map(AppliedStep::revision).collect(Collectors.joining(", ")) + "); the database is now"
-                + " at " + now + ".";
-    }
-
-    private static String at(List<String> heads) {
-        return heads == null || heads.isEmpty() ? "base" : String.join(", ", heads);
     }
 
     private static String revisionOf(Step step) {

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The statement journal of one revision run without a transaction around its DDL (a database
@@ -181,9 +182,24 @@ final class StatementJournal {
                         + " " + historyTable + " records them (statements_done = " + done + ") and the revision is"
                         + " partly applied. Fix statement " + (done + 1) + " and run the upgrade again: it resumes"
                         + " there without running the first " + done + " again. To start the revision over instead,"
-                        + " undo those statements by hand and run `migrations stamp --purge <current heads>`; to"
-                        + " finish it by hand, `migrations stamp " + revision + "`.";
+                        + " run `migrations downgrade -1`, which undoes only those statements where the revision's"
+                        + " operations allow it (or undo them by hand and run `migrations stamp --purge <current"
+                        + " heads>`); to finish it by hand, `migrations stamp " + revision + "`.";
         return " The revision stopped at its statement " + seen + "." + applied;
+    }
+
+    /** The journal's checksum of {@code statements}, as {@link #doneChecksum()} would give it after them. */
+    static String checksumOf(List<String> statements) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String sql : statements) {
+                digest.update(sql.strip().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String checksum() {

@@ -7,6 +7,7 @@ import dev.migrations.api.HistoryRecord;
 import dev.migrations.api.RevisionFailedException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,11 +85,25 @@ final class MoveCommands {
                 return 0;
             }
             // Destructive: say what will be undone before doing it.
+            Map<String, Integer> partial = ReadCommands.partiallyApplied(migrations.status());
+            List<String> partlyPlanned = plan.stream()
+                    .map(RevisionInfo::id)
+                    .filter(partial::containsKey)
+                    .toList();
+            String from = partlyPlanned.isEmpty()
+                    ? at(current)
+                    : at(current) + " (" + String.join(", ", partlyPlanned) + " partially applied)";
             session.out()
-                    .println("Downgrading from " + at(current) + " to " + destination(plan, target) + ": reverting "
+                    .println("Downgrading from " + from + " to " + destination(plan, target) + ": reverting "
                             + plan.size() + " revision(s), which may drop tables, columns and data:");
             for (RevisionInfo revision : plan) {
-                session.out().println("  " + revision.id() + "  " + revision.message());
+                Integer done = partial.get(revision.id());
+                session.out()
+                        .println("  " + revision.id() + "  " + revision.message()
+                                + (done == null
+                                        ? ""
+                                        : "  (partially applied: undoing only its " + done
+                                                + " committed statement(s))"));
             }
             report(session.out(), reporting(session, () -> migrations.downgrade(target)));
             session.out().println("The database is now at " + at(migrations.current()) + ".");

@@ -55,7 +55,8 @@ final class ReadCommands {
             partiallyApplied(status)
                     .forEach((id, done) -> session.out()
                             .println(id + " (partially applied: " + done + " statement(s) committed; fix the failing"
-                                    + " statement and run upgrade, which resumes after them)"));
+                                    + " statement and run upgrade, which resumes after them, or downgrade -1 to undo"
+                                    + " them)"));
             return 0;
         }
     }
