@@ -13,6 +13,7 @@ import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
+import dev.migrations.ops.EnumTypeOperation;
 import dev.migrations.ops.Execute;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.OperationVisitor;
@@ -119,6 +120,18 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
     @Override
     public List<String> dropSequence(DropSequence o) {
         return List.of("DROP SEQUENCE " + table(o.schema(), o.name()));
+    }
+
+    /**
+     * Named enum types are PostgreSQL's: elsewhere every change to one fails here, naming the step,
+     * before anything runs. An enum column that works everywhere is a plain {@code @Enumerated(STRING)}.
+     */
+    @Override
+    public List<String> enumType(EnumTypeOperation o) {
+        throw new UnsupportedOperationException(platformId + " has no named enum types (" + o.describe() + "). Map"
+                + " the field as a plain @Enumerated(EnumType.STRING) column for this database (without"
+                + " @JdbcTypeCode(SqlTypes.NAMED_ENUM) or a columnDefinition naming a type), or run the step only on"
+                + " PostgreSQL: ops.executeOn(\"postgresql\", \"...\").");
     }
 
     @Override
