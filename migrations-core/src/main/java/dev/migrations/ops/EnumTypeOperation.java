@@ -23,4 +23,12 @@ public sealed interface EnumTypeOperation extends Operation
     default String table() {
         return null;
     }
+
+    /** The error where a database has no named enum types: the step, and what to write instead. */
+    default UnsupportedOperationException unsupportedOn(String database) {
+        return new UnsupportedOperationException(database + " has no named enum types (" + describe() + "). Map the"
+                + " field as a plain @Enumerated(EnumType.STRING) column for this database (without"
+                + " @JdbcTypeCode(SqlTypes.NAMED_ENUM) or a columnDefinition naming a type), or run the step only on"
+                + " PostgreSQL: ops.executeOn(\"postgresql\", \"...\").");
+    }
 }

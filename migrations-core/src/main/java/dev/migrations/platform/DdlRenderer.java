@@ -122,16 +122,9 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
         return List.of("DROP SEQUENCE " + table(o.schema(), o.name()));
     }
 
-    /**
-     * Named enum types are PostgreSQL's: elsewhere every change to one fails here, naming the step,
-     * before anything runs. An enum column that works everywhere is a plain {@code @Enumerated(STRING)}.
-     */
     @Override
     public List<String> enumType(EnumTypeOperation o) {
-        throw new UnsupportedOperationException(platformId + " has no named enum types (" + o.describe() + "). Map"
-                + " the field as a plain @Enumerated(EnumType.STRING) column for this database (without"
-                + " @JdbcTypeCode(SqlTypes.NAMED_ENUM) or a columnDefinition naming a type), or run the step only on"
-                + " PostgreSQL: ops.executeOn(\"postgresql\", \"...\").");
+        throw o.unsupportedOn(platformId);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.migrations.autogenerate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.Renames;
 import dev.migrations.autogenerate.compare.SchemaComparator;
 import dev.migrations.autogenerate.compare.SchemaDiff;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Enum types end to end with real Hibernate: PostgreSQL's named enum types (created, given new
@@ -41,8 +44,9 @@ class EnumTypesTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void postgresNamedEnumTypesGenerateApplyValidateAndGoBack() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ScriptFormat.class)
+    void postgresNamedEnumTypesGenerateApplyValidateAndGoBack(ScriptFormat format) throws Exception {
         try (TestDatabase db = TestDatabases.create(Kind.POSTGRESQL, tmp)) {
             GeneratedRevisions revisions = new GeneratedRevisions(tmp);
             SchemaSnapshot one = HibernateBoot.boot(db, PURCHASE_ONE, "none");
@@ -51,12 +55,17 @@ class EnumTypesTest {
                     .containsExactlyInAnyOrder(
                             EnumType.named("orderstatus", List.of("NEW", "PAID", "SHIPPED")),
                             EnumType.named("payment_kind", List.of("CARD", "INVOICE")));
-            String first = revisions.write(db, one, Renames.NONE, "purchase");
+            String first = revisions.write(db, one, Renames.NONE, "purchase", format);
             assertThat(first)
                     .contains(
-                            "ops.createEnumType(\"orderstatus\", \"NEW\", \"PAID\", \"SHIPPED\");",
-                            "ops.createEnumType(\"payment_kind\", \"CARD\", \"INVOICE\");",
-                            "ops.dropEnumType(enumType(\"orderstatus\", \"NEW\", \"PAID\", \"SHIPPED\"));");
+                            format == ScriptFormat.SQL
+                                    ? List.of(
+                                            "CREATE TYPE orderstatus AS ENUM ('NEW', 'PAID', 'SHIPPED');",
+                                            "DROP TYPE orderstatus;")
+                                    : List.of(
+                                            "ops.createEnumType(\"orderstatus\", \"NEW\", \"PAID\", \"SHIPPED\");",
+                                            "ops.createEnumType(\"payment_kind\", \"CARD\", \"INVOICE\");",
+                                            "ops.dropEnumType(enumType(\"orderstatus\", \"NEW\", \"PAID\", \"SHIPPED\"));"));
             revisions.migrations(db).upgrade("heads");
             HibernateBoot.boot(db, PURCHASE_ONE, "validate");
             HibernateBoot.persistOneOfEach(db, PURCHASE_ONE);
@@ -66,20 +75,30 @@ class EnumTypesTest {
             assertThat(firstTypes).containsEntry("orderstatus", List.of("NEW", "PAID", "SHIPPED"));
 
             SchemaSnapshot two = HibernateBoot.boot(db, PURCHASE_TWO, "none");
-            String source = revisions.write(db, two, Renames.NONE, "purchase enums");
+            String source = revisions.write(db, two, Renames.NONE, "purchase enums", format);
             assertThat(source)
                     .contains(
-                            "ops.createEnumType(\"channel\", \"SHOP\", \"WEB\");",
-                            "ops.addEnumValueBefore(\"orderstatus\", \"CANCELLED\", \"NEW\");",
-                            "ops.addEnumValueBefore(\"orderstatus\", \"REFUNDED\", \"SHIPPED\");",
-                            "ops.renameEnumType(\"payment_kind\", \"payment_method\");",
-                            "ops.alterColumn(\"purchase\", \"channel\", c -> c.type(rawType(\"channel\"),"
-                                    + " \"channel::text::channel\"));",
-                            "// PostgreSQL cannot take a value out of an enum type: this recreates orderstatus"
-                                    + " without 'REFUNDED'",
-                            "ops.dropEnumValue(\"orderstatus\", \"REFUNDED\");",
-                            "ops.renameEnumType(\"payment_method\", \"payment_kind\");",
-                            "ops.dropEnumType(enumType(\"channel\", \"SHOP\", \"WEB\"));");
+                            format == ScriptFormat.SQL
+                                    ? List.of(
+                                            "CREATE TYPE channel AS ENUM ('SHOP', 'WEB');",
+                                            "ALTER TYPE orderstatus ADD VALUE IF NOT EXISTS 'CANCELLED' BEFORE 'NEW';",
+                                            "ALTER TYPE payment_kind RENAME TO payment_method;",
+                                            "ALTER TABLE purchase ALTER COLUMN channel TYPE channel USING channel::text::channel;",
+                                            "-- PostgreSQL cannot take a value out of an enum type: this recreates orderstatus"
+                                                    + " without 'REFUNDED'",
+                                            "DROP TYPE channel;")
+                                    : List.of(
+                                            "ops.createEnumType(\"channel\", \"SHOP\", \"WEB\");",
+                                            "ops.addEnumValueBefore(\"orderstatus\", \"CANCELLED\", \"NEW\");",
+                                            "ops.addEnumValueBefore(\"orderstatus\", \"REFUNDED\", \"SHIPPED\");",
+                                            "ops.renameEnumType(\"payment_kind\", \"payment_method\");",
+                                            "ops.alterColumn(\"purchase\", \"channel\", c -> c.type(rawType(\"channel\"),"
+                                                    + " \"channel::text::channel\"));",
+                                            "// PostgreSQL cannot take a value out of an enum type: this recreates orderstatus"
+                                                    + " without 'REFUNDED'",
+                                            "ops.dropEnumValue(\"orderstatus\", \"REFUNDED\");",
+                                            "ops.renameEnumType(\"payment_method\", \"payment_kind\");",
+                                            "ops.dropEnumType(enumType(\"channel\", \"SHOP\", \"WEB\"));"));
             revisions.migrations(db).upgrade("heads");
             HibernateBoot.boot(db, PURCHASE_TWO, "validate");
             HibernateBoot.persistOneOfEach(db, PURCHASE_TWO); // status REFUNDED: the new value, used after commit
