@@ -5,6 +5,7 @@ import dev.migrations.api.Ops;
 import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.render.EnumTypeNotes;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import dev.migrations.autogenerate.render.PortabilityNotes;
 import dev.migrations.autogenerate.render.RevisionSummary;
@@ -173,6 +174,7 @@ final class AutogenerateFiles {
                 writer.comments(
                         List.of("TODO: undo by hand: " + change.upgrade().describe()));
             } else {
+                writer.comments(EnumTypeNotes.downgrade(change.downgrade()));
                 writer.step(change.downgrade());
             }
         }

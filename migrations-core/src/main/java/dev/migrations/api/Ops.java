@@ -2,26 +2,32 @@ package dev.migrations.api;
 
 import dev.migrations.ops.AddColumn;
 import dev.migrations.ops.AddConstraint;
+import dev.migrations.ops.AddEnumValue;
 import dev.migrations.ops.AlterColumn;
 import dev.migrations.ops.AlterSequence;
 import dev.migrations.ops.BulkInsert;
+import dev.migrations.ops.CreateEnumType;
 import dev.migrations.ops.CreateIndex;
 import dev.migrations.ops.CreateSequence;
 import dev.migrations.ops.CreateTable;
 import dev.migrations.ops.DropColumn;
 import dev.migrations.ops.DropConstraint;
+import dev.migrations.ops.DropEnumType;
+import dev.migrations.ops.DropEnumValue;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
 import dev.migrations.ops.Execute;
 import dev.migrations.ops.OnlineDdl;
 import dev.migrations.ops.Operation;
+import dev.migrations.ops.RenameEnumType;
 import dev.migrations.ops.RenameTable;
 import dev.migrations.ops.SetTableComment;
 import dev.migrations.ops.ValidateConstraint;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
@@ -241,6 +247,54 @@ public interface Ops {
 
     default void dropSequence(Sequence original) {
         apply(new DropSequence(original.schema(), original.name(), original));
+    }
+
+    // ---------------------------------------------------------------- named enum types (PostgreSQL)
+
+    /** Creates a named enum type with these values, in this order. */
+    default void createEnumType(String name, String... values) {
+        createEnumType(EnumType.named(name, List.of(values)));
+    }
+
+    default void createEnumType(EnumType type) {
+        apply(new CreateEnumType(type));
+    }
+
+    /** Adds a value at the end of an enum type's values. */
+    default void addEnumValue(String type, String value) {
+        apply(new AddEnumValue(null, type, value, null, null));
+    }
+
+    /** Adds a value just before {@code before} in the type's order. */
+    default void addEnumValueBefore(String type, String value, String before) {
+        apply(new AddEnumValue(null, type, value, before, null));
+    }
+
+    /** Adds a value just after {@code after} in the type's order. */
+    default void addEnumValueAfter(String type, String value, String after) {
+        apply(new AddEnumValue(null, type, value, null, after));
+    }
+
+    /**
+     * Takes a value out of an enum type. PostgreSQL has no statement for it: the type is recreated
+     * without the value and its columns converted, which fails, changing nothing, while a row holds it.
+     */
+    default void dropEnumValue(String type, String value) {
+        apply(new DropEnumValue(null, type, value, null, null));
+    }
+
+    default void renameEnumType(String name, String newName) {
+        apply(new RenameEnumType(null, name, newName));
+    }
+
+    /** Drops an enum type no column uses. */
+    default void dropEnumType(String name) {
+        apply(new DropEnumType(null, name, null));
+    }
+
+    /** Drops an enum type whose values are given, so a derived downgrade can create it again. */
+    default void dropEnumType(EnumType original) {
+        apply(new DropEnumType(original.schema(), original.name(), original));
     }
 
     // ---------------------------------------------------------------- SQL and data

@@ -19,6 +19,7 @@ import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
+import dev.migrations.ops.EnumTypeOperation;
 import dev.migrations.ops.Execute;
 import dev.migrations.ops.OperationVisitor;
 import dev.migrations.ops.RenameTable;
@@ -308,6 +309,11 @@ final class GenericRules implements OperationVisitor<List<Hazard>> {
 
     @Override
     public List<Hazard> validateConstraint(ValidateConstraint op) {
+        return List.of();
+    }
+
+    @Override
+    public List<Hazard> enumType(EnumTypeOperation op) {
         return List.of();
     }
 

@@ -54,7 +54,11 @@ final class DslCode {
     String alterations(AlterColumn a) {
         StringBuilder s = new StringBuilder();
         if (a.type() != null) {
-            s.append(".type(").append(type(a.type())).append(')');
+            s.append(".type(").append(type(a.type()));
+            if (a.using() != null) {
+                s.append(", ").append(str(a.using()));
+            }
+            s.append(')');
         }
         if (a.nullable() != null) {
             s.append(".nullable(").append(a.nullable()).append(')');

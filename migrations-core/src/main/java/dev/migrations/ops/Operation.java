@@ -22,6 +22,7 @@ public sealed interface Operation
                 AlterSequence,
                 DropSequence,
                 SetTableComment,
+                EnumTypeOperation,
                 Execute,
                 BulkInsert {
 
@@ -34,7 +35,7 @@ public sealed interface Operation
     /** A short description for logs and error messages, such as {@code add column email to users}. */
     String describe();
 
-    /** The table this operation changes, or null for sequences and raw SQL. */
+    /** The table this operation changes, or null for sequences, enum types and raw SQL. */
     String table();
 
     /** Why {@link #reverse()} is empty, for the error a derived downgrade reports. */

@@ -1,5 +1,6 @@
 package dev.migrations.ops;
 
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import java.math.BigDecimal;
@@ -172,6 +173,39 @@ public final class OperationCode implements OperationVisitor<String> {
         String type = "dev.migrations.ops.OnlineDdl.";
         return "ops.online(" + type + "Algorithm." + request.algorithm() + ", " + type + "Lock." + request.lock()
                 + ").";
+    }
+
+    @Override
+    public String enumType(EnumTypeOperation op) {
+        if (op instanceof CreateEnumType c) {
+            return "ops.createEnumType(" + enumArguments(c.type()) + ");";
+        }
+        if (op instanceof DropEnumType d) {
+            return d.original() == null
+                    ? "ops.dropEnumType(" + DSL.str(d.name()) + ");"
+                    : "ops.dropEnumType(enumType(" + enumArguments(d.original()) + "));";
+        }
+        if (op instanceof AddEnumValue a) {
+            String args = DSL.str(a.name()) + ", " + DSL.str(a.value());
+            if (a.before() != null) {
+                return "ops.addEnumValueBefore(" + args + ", " + DSL.str(a.before()) + ");";
+            }
+            return a.after() != null
+                    ? "ops.addEnumValueAfter(" + args + ", " + DSL.str(a.after()) + ");"
+                    : "ops.addEnumValue(" + args + ");";
+        }
+        if (op instanceof DropEnumValue d) {
+            return "ops.dropEnumValue(" + DSL.str(d.name()) + ", " + DSL.str(d.value()) + ");";
+        }
+        RenameEnumType r = (RenameEnumType) op;
+        return "ops.renameEnumType(" + DSL.str(r.name()) + ", " + DSL.str(r.newName()) + ");";
+    }
+
+    private static String enumArguments(EnumType type) {
+        List<String> parts = new ArrayList<>();
+        parts.add(DSL.str(type.name()));
+        type.values().forEach(v -> parts.add(DSL.str(v)));
+        return String.join(", ", parts);
     }
 
     private static String tableArguments(Table table) {

@@ -39,6 +39,9 @@ public interface OperationVisitor<R> {
 
     R setTableComment(SetTableComment op);
 
+    /** Every change to a named enum type: {@link EnumTypeOperation} lists them. */
+    R enumType(EnumTypeOperation op);
+
     R execute(Execute op);
 
     R bulkInsert(BulkInsert op);

@@ -146,6 +146,11 @@ public final class TableChanges {
         }
 
         @Override
+        public Table enumType(EnumTypeOperation op) {
+            return null;
+        }
+
+        @Override
         public Table createSequence(CreateSequence op) {
             return null;
         }

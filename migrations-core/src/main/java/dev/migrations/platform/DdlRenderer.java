@@ -13,6 +13,7 @@ import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
+import dev.migrations.ops.EnumTypeOperation;
 import dev.migrations.ops.Execute;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.OperationVisitor;
@@ -119,6 +120,11 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
     @Override
     public List<String> dropSequence(DropSequence o) {
         return List.of("DROP SEQUENCE " + table(o.schema(), o.name()));
+    }
+
+    @Override
+    public List<String> enumType(EnumTypeOperation o) {
+        throw o.unsupportedOn(platformId);
     }
 
     @Override

@@ -23,6 +23,14 @@ public interface RevisionSession extends AutoCloseable {
         return List.of(operation);
     }
 
+    /**
+     * Why {@code operation} cannot run inside a transaction on this server, or null when it can: a
+     * per-operation transaction hint for what depends on the server's version.
+     */
+    default String needsAutocommit(Operation operation) throws SQLException {
+        return null;
+    }
+
     /** Before one statement runs. */
     default void beforeStatement(String sql) throws SQLException {}
 

@@ -137,6 +137,11 @@ public final class Dsl {
         return Sequence.named(name);
     }
 
+    /** A named enum type with its values in order: {@code enumType("order_status", "NEW", "PAID")}. */
+    public static EnumType enumType(String name, String... values) {
+        return EnumType.named(name, List.of(values));
+    }
+
     /**
      * A Java value as a SQL literal, for server defaults and checks: strings are quoted with quotes
      * doubled, numbers and booleans written plainly, dates in ISO form.

@@ -18,12 +18,17 @@ final class ChangePlan {
     final List<SchemaChange> addKeys = new ArrayList<>();
     final List<SchemaChange> dropTables = new ArrayList<>();
     final List<SchemaChange> sequences = new ArrayList<>();
+    /** Named enum types created, renamed and given values first; types no column uses dropped last. */
+    final List<SchemaChange> enumTypes = new ArrayList<>();
+
+    final List<SchemaChange> dropEnumTypes = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
     List<SchemaChange> ordered() {
         List<SchemaChange> all = new ArrayList<>();
         for (List<SchemaChange> group : List.of(
                 renames,
+                enumTypes,
                 sequences,
                 dropKeys,
                 dropIndexes,
@@ -35,7 +40,8 @@ final class ChangePlan {
                 addConstraints,
                 addIndexes,
                 addKeys,
-                dropTables)) {
+                dropTables,
+                dropEnumTypes)) {
             all.addAll(group);
         }
         return all;

@@ -61,6 +61,6 @@ public final class CheckNames {
                     .toList();
             tables.add(new Table(t.schema(), t.name(), t.columns(), constraints, t.indexes(), t.comment()));
         }
-        return new SchemaSnapshot(tables, entities.sequences(), entities.seeds());
+        return entities.withTables(tables);
     }
 }

@@ -42,7 +42,7 @@ public final class ReadableExpressions {
                     .toList();
             tables.add(new Table(table.schema(), table.name(), columns, constraints, table.indexes(), table.comment()));
         }
-        return new SchemaSnapshot(tables, schema.sequences());
+        return schema.withTables(tables);
     }
 
     /**

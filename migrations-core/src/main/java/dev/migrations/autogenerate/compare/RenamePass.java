@@ -75,7 +75,7 @@ final class RenamePass {
             }
             tables.add(renameColumns(table, columns));
         }
-        return new SchemaSnapshot(tables, live.sequences());
+        return live.withTables(tables);
     }
 
     /** The table with its columns renamed, and its keys and indexes following them. */

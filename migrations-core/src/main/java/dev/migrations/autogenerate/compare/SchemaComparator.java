@@ -70,8 +70,9 @@ public final class SchemaComparator {
         ChangePlan plan = new ChangePlan();
         // both sides as a person writes them: what a drop carries is what its downgrade re-adds
         SchemaSnapshot target = ReadableExpressions.of(canonicalTarget);
-        SchemaSnapshot live =
+        SchemaSnapshot renamed =
                 new RenamePass(renames, plan.renames, plan.notes).apply(ReadableExpressions.of(liveAsIs), target);
+        SchemaSnapshot live = EnumTypeChanges.plan(plan, renamed, target);
         List<Table> created = new ArrayList<>();
         for (Table wanted : target.tables()) {
             Table definition =
@@ -83,6 +84,7 @@ public final class SchemaComparator {
                 compareTable(plan, existing.get().normalized(), wanted.normalized(), definition.normalized());
             }
         }
+        EnumTypeChanges.castColumns(plan, target);
         TableCreations.plan(plan, created, live);
         for (Table table : live.tables()) {
             if (target.table(table.name()).isEmpty()) {

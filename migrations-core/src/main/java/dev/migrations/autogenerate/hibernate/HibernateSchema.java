@@ -3,7 +3,9 @@ package dev.migrations.autogenerate.hibernate;
 import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
+import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Constraint;
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
@@ -41,12 +44,13 @@ public final class HibernateSchema {
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
         Map<String, List<Map<String, Object>>> seeds = new LinkedHashMap<>();
+        Map<String, EnumType> enumTypes = new LinkedHashMap<>();
         SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(
                 metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (table.isPhysicalTable() && !table.isView()) {
-                    Table definition = table(metadata, table);
+                    Table definition = table(metadata, table, enumTypes);
                     tables.add(definition);
                     List<Map<String, Object>> rows = SeedRows.of(definition, table.getInitCommands(context));
                     if (!rows.isEmpty()) {
@@ -61,7 +65,7 @@ public final class HibernateSchema {
                         .increment(sequence.getIncrementSize()));
             }
         }
-        return new SchemaSnapshot(tables, sequences, seeds);
+        return new SchemaSnapshot(tables, sequences, seeds, List.copyOf(enumTypes.values()));
     }
 
     /**
@@ -84,14 +88,16 @@ public final class HibernateSchema {
         return name == null ? null : name(name, false);
     }
 
-    private static Table table(Metadata metadata, org.hibernate.mapping.Table table) {
+    private static Table table(Metadata metadata, org.hibernate.mapping.Table table, Map<String, EnumType> enumTypes) {
         List<Column> columns = new ArrayList<>();
         List<Constraint> constraints = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
             ColumnDefinitions sql = ColumnDefinitions.parse(c.getSqlType(metadata), name(table) + "." + name(c));
+            Optional<EnumType> enumType = NamedEnumTypes.of(c, sql.type());
+            enumType.ifPresent(e -> enumTypes.putIfAbsent(e.name(), e));
             Column column = new Column(
                     name(c),
-                    TypeNames.parse(sql.type()),
+                    enumType.map(e -> ColumnType.raw(e.name())).orElseGet(() -> TypeNames.parse(sql.type())),
                     sql.nullable() != null ? sql.nullable() : c.isNullable(),
                     sql.serverDefault() != null ? sql.serverDefault() : c.getDefaultValue(),
                     c.isIdentity(),

@@ -133,6 +133,12 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
             throw new MigrationsException(operation.describe() + " CONCURRENTLY cannot run inside a transaction;"
                     + " declare the revision with transactional = false");
         }
+        String outsideOnly = needsAutocommit(operation);
+        if (outsideOnly != null && !autoCommit()) {
+            throw new MigrationsException(operation.describe() + ": " + outsideOnly + "; declare the revision with"
+                    + " transactional = false (@Revision(transactional = false), or '-- transactional: false' in a SQL"
+                    + " file)");
+        }
         List<Operation> steps;
         try {
             steps = session.expand(operation);
@@ -141,6 +147,14 @@ final class JdbcOps extends OperationExecutor implements AutoCloseable {
         }
         for (Operation step : steps) {
             ddl.render(step).forEach(this::runStatement);
+        }
+    }
+
+    private String needsAutocommit(Operation operation) {
+        try {
+            return session.needsAutocommit(operation);
+        } catch (SQLException e) {
+            throw new StatementFailedException("reading the server version for " + operation.describe(), null, e);
         }
     }
 

@@ -130,6 +130,7 @@ final class MysqlColumns {
                     break;
             }
         }
-        return ColumnType.raw(t);
+        // ENUM and SET values keep their case: the downgrade must restore the labels as they were
+        return ColumnType.raw(t.startsWith("enum(") || t.startsWith("set(") ? columnType.strip() : t);
     }
 }

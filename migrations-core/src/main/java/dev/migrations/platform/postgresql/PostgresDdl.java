@@ -2,6 +2,7 @@ package dev.migrations.platform.postgresql;
 
 import dev.migrations.ops.AddConstraint;
 import dev.migrations.ops.AlterColumn;
+import dev.migrations.ops.EnumTypeOperation;
 import dev.migrations.ops.ValidateConstraint;
 import dev.migrations.platform.DdlRenderer;
 import dev.migrations.schema.ColumnType;
@@ -9,11 +10,19 @@ import dev.migrations.schema.PrimaryKey;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PostgreSQL: native types (jsonb, uuid, bytea), USING on type changes, CONCURRENTLY indexes. */
+/** PostgreSQL: native types (jsonb, uuid, bytea), USING on type changes, CONCURRENTLY indexes, enum types. */
 final class PostgresDdl extends DdlRenderer {
+
+    private final PostgresEnumTypes enumTypes;
 
     PostgresDdl(PostgresSql dialect) {
         super(PostgresPlatform.ID, dialect);
+        this.enumTypes = new PostgresEnumTypes(dialect);
+    }
+
+    @Override
+    public List<String> enumType(EnumTypeOperation o) {
+        return enumTypes.render(o);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
+import dev.migrations.ops.EnumTypeOperation;
 import dev.migrations.ops.Execute;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.OperationVisitor;
@@ -302,6 +303,12 @@ final class PostgresHazards implements OperationVisitor<List<Hazard>> {
 
     @Override
     public List<Hazard> dropConstraint(DropConstraint op) {
+        return List.of();
+    }
+
+    /** Named enum types change the catalog only; recreating one without a value is said in the file. */
+    @Override
+    public List<Hazard> enumType(EnumTypeOperation op) {
         return List.of();
     }
 

@@ -7,6 +7,7 @@ import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Constraint;
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
@@ -77,6 +78,11 @@ final class PostgresInspector implements SchemaInspector {
             + "   AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('i', 'a'))"
             + " ORDER BY s.relname";
 
+    /** Named enum types with their labels in sort order. */
+    private static final String ENUM_TYPES = "SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
+            + " WHERE " + SCHEMA + " GROUP BY t.typname ORDER BY t.typname";
+
     @Override
     public SchemaSnapshot inspect(Connection connection, String schema, Set<String> excludedTables)
             throws SQLException {
@@ -129,9 +135,16 @@ final class PostgresInspector implements SchemaInspector {
                         rs.getLong(5),
                         rs.getBoolean(6),
                         rs.getLong(7))));
+        List<EnumType> enumTypes = new ArrayList<>();
+        query(
+                connection,
+                ENUM_TYPES,
+                schema,
+                rs -> enumTypes.add(EnumType.named(
+                        rs.getString(1), List.of((String[]) rs.getArray(2).getArray()))));
         List<Table> result = new ArrayList<>();
         tables.forEach((name, t) -> result.add(new Table(null, name, t.columns, t.constraints, t.indexes, t.comment)));
-        return new SchemaSnapshot(result, sequences);
+        return new SchemaSnapshot(result, sequences, Map.of(), enumTypes);
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.migrations.platform.postgresql;
 
+import dev.migrations.ops.AddEnumValue;
+import dev.migrations.ops.Operation;
 import dev.migrations.platform.DdlSettings;
 import dev.migrations.platform.RevisionSession;
 import java.sql.Connection;
@@ -10,7 +12,8 @@ import java.sql.Statement;
 /**
  * Around a PostgreSQL revision: {@code lock_timeout} on its statements (SET LOCAL in a transaction,
  * set and put back in autocommit), and an INVALID index left by an interrupted concurrent build
- * dropped before the build runs again and after it fails.
+ * dropped before the build runs again and after it fails; an enum value added outside a transaction
+ * where the server requires it.
  */
 final class PostgresRevisionSession implements RevisionSession {
 
@@ -38,6 +41,20 @@ final class PostgresRevisionSession implements RevisionSession {
         } else {
             run("SET LOCAL lock_timeout = " + timeout);
         }
+    }
+
+    /** PostgreSQL 12 runs ALTER TYPE ... ADD VALUE in a transaction (the new value is usable once it commits). */
+    @Override
+    public String needsAutocommit(Operation operation) throws SQLException {
+        return operation instanceof AddEnumValue
+                        && addEnumValueNeedsAutocommit(connection.getMetaData().getDatabaseMajorVersion())
+                ? "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion()
+                        + " cannot add a value to an enum type inside a transaction (12 and later can)"
+                : null;
+    }
+
+    static boolean addEnumValueNeedsAutocommit(int serverMajorVersion) {
+        return serverMajorVersion < 12;
     }
 
     @Override

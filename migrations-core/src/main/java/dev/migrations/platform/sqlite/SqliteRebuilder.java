@@ -13,6 +13,7 @@ import dev.migrations.ops.DropConstraint;
 import dev.migrations.ops.DropIndex;
 import dev.migrations.ops.DropSequence;
 import dev.migrations.ops.DropTable;
+import dev.migrations.ops.EnumTypeOperation;
 import dev.migrations.ops.Execute;
 import dev.migrations.ops.Operation;
 import dev.migrations.ops.OperationVisitor;
@@ -97,6 +98,11 @@ final class SqliteRebuilder implements TableRebuilder {
 
         @Override
         public Boolean validateConstraint(ValidateConstraint op) {
+            return false;
+        }
+
+        @Override
+        public Boolean enumType(EnumTypeOperation op) {
             return false;
         }
 
