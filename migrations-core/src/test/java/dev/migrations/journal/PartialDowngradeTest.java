@@ -312,7 +312,7 @@ class PartialDowngradeTest {
                     Statement hs = holder.createStatement()) {
                 holder.setAutoCommit(false);
                 hs.executeQuery("SELECT * FROM setup_t").close(); // holds setup_t's metadata lock
-                Thread killer = new Thread(() -> killWhenWaiting(db, "DROP INDEX"));
+                Thread killer = new Thread(() -> killWhenWaiting(db, "ALTER TABLE setup_t DROP INDEX"));
                 killer.start();
                 assertThatThrownBy(() -> migrations(db, SETUP, part(broken)).downgrade("-1"))
                         .isInstanceOf(MigrationsException.class);
