@@ -3,6 +3,7 @@ package dev.migrations.autogenerate.hibernate;
 import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
+import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Constraint;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
@@ -89,9 +90,11 @@ public final class HibernateSchema {
         List<Constraint> constraints = new ArrayList<>();
         for (org.hibernate.mapping.Column c : table.getColumns()) {
             ColumnDefinitions sql = ColumnDefinitions.parse(c.getSqlType(metadata), name(table) + "." + name(c));
+            ColumnType dialectType = TypeNames.parse(sql.type());
+            ColumnType type = HibernateTypes.portable(dialectType, c, metadata);
             Column column = new Column(
                     name(c),
-                    TypeNames.parse(sql.type()),
+                    type,
                     sql.nullable() != null ? sql.nullable() : c.isNullable(),
                     sql.serverDefault() != null ? sql.serverDefault() : c.getDefaultValue(),
                     c.isIdentity(),
@@ -102,6 +105,11 @@ public final class HibernateSchema {
             columns.add(column);
             if (c.isUnique()) {
                 constraints.add(new UniqueConstraint(null, List.of(name(c)), false, false));
+            }
+            CheckConstraint enumCheck =
+                    type.equals(dialectType) ? null : HibernateTypes.enumCheck(name(c), dialectType);
+            if (enumCheck != null) {
+                constraints.add(enumCheck); // H2's enum type written as Hibernate writes it elsewhere
             }
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
                 constraints.add(new CheckConstraint(nameOrNull(check.getName()), check.getConstraint()));
