@@ -45,7 +45,7 @@ class HibernateEntityVersionsTest {
             Shape.Square.class);
 
     private static final List<Class<?>> VERSION_ONE = HibernateBoot.CORPUS;
-    private static final List<Class<?>> VERSION_TWO = Stream.concat(
+    static final List<Class<?>> VERSION_TWO = Stream.concat(
                     Stream.of(
                             dev.migrations.autogenerate.entities2.Author.class,
                                     dev.migrations.autogenerate.entities2.Book.class,

@@ -107,7 +107,7 @@ public final class HibernateSchema {
                 constraints.add(new UniqueConstraint(null, List.of(name(c)), false, false));
             }
             CheckConstraint enumCheck =
-                    type.equals(dialectType) ? null : HibernateTypes.enumCheck(name(c), dialectType);
+                    type.equals(dialectType) ? null : HibernateTypes.enumCheck(c, name(c), dialectType);
             if (enumCheck != null) {
                 constraints.add(enumCheck); // H2's enum type written as Hibernate writes it elsewhere
             }

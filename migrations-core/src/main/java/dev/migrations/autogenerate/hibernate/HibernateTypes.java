@@ -3,9 +3,11 @@ package dev.migrations.autogenerate.hibernate;
 import dev.migrations.platform.TypeNames;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.ColumnType;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.hibernate.MappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.dialect.H2Dialect;
@@ -74,9 +76,20 @@ final class HibernateTypes {
      * The check an enum type stood for, as Hibernate writes it on the databases without one
      * ({@code status in ('A','B')}); null when {@code type} is no enum type.
      */
-    static CheckConstraint enumCheck(String columnName, ColumnType type) {
+    static CheckConstraint enumCheck(org.hibernate.mapping.Column column, String columnName, ColumnType type) {
         String values = enumValues(type);
-        return values == null ? null : new CheckConstraint(null, columnName + " in (" + values + ")");
+        if (values == null) {
+            return null;
+        }
+        // in declaration order, as Hibernate writes the check (H2's own type may list them otherwise)
+        if (column.getValue() != null
+                && column.getValue().getType() instanceof BasicType<?> basic
+                && basic.getJavaType().isEnum()) {
+            values = Arrays.stream(basic.getJavaType().getEnumConstants())
+                    .map(constant -> "'" + ((Enum<?>) constant).name() + "'")
+                    .collect(Collectors.joining(","));
+        }
+        return new CheckConstraint(null, columnName + " in (" + values + ")");
     }
 
     private static String enumValues(ColumnType type) {
