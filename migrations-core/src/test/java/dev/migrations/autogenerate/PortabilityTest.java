@@ -11,10 +11,15 @@ import dev.migrations.schema.SchemaSnapshot;
 import dev.migrations.testing.TestDatabases;
 import dev.migrations.testing.TestDatabases.Kind;
 import dev.migrations.testing.TestDatabases.TestDatabase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -82,6 +87,49 @@ class PortabilityTest {
                     .doesNotContain("rawType(", "Database-specific");
             revisions.migrations(other).upgrade("heads");
             convergesWithEntities(other, HibernateBoot.CORPUS);
+        }
+    }
+
+    /** An entity with a column of a type only PostgreSQL has. */
+    @Entity
+    @Table(name = "note")
+    static class Note {
+        @Id
+        Long id;
+
+        String title;
+
+        @Column(columnDefinition = "tsvector")
+        String search;
+    }
+
+    @Test
+    void aTypeOnlyPostgresqlHasIsAddedThereInExecuteOnAndTheFileRunsElsewhere() throws Exception {
+        GeneratedRevisions revisions = new GeneratedRevisions(tmp);
+        try (TestDatabase postgres = TestDatabases.create(Kind.POSTGRESQL, tmp);
+                TestDatabase h2 = TestDatabases.create(Kind.H2, tmp)) {
+            SchemaSnapshot entities = HibernateBoot.boot(postgres, List.of(Note.class), "none");
+            String source = revisions.write(postgres, entities, Renames.NONE, "notes");
+            String upgrade = source.substring(source.indexOf("upgrade(Ops ops)"), source.indexOf("downgrade(Ops ops)"));
+            assertThat(upgrade)
+                    .contains(
+                            "// Database-specific: tsvector is PostgreSQL's own type.",
+                            "ops.executeOn(\"postgresql\", \"ALTER TABLE note ADD COLUMN search tsvector\");")
+                    .doesNotContain("rawType(");
+            revisions.migrations(postgres).upgrade("heads");
+            assertThat(diff(postgres, entities).changes())
+                    .as("check on PostgreSQL")
+                    .isEmpty();
+
+            revisions.migrations(h2).upgrade("heads");
+            assertThat(dev.migrations.testing.Catalog.read(h2)
+                            .table("note")
+                            .columns()
+                            .keySet())
+                    .as("H2 has the table without the PostgreSQL-only column")
+                    .containsExactlyInAnyOrder("id", "title");
+            revisions.migrations(h2).downgrade("base");
+            revisions.migrations(postgres).downgrade("base");
         }
     }
 
