@@ -5,6 +5,7 @@ import dev.migrations.api.Ops;
 import dev.migrations.api.ScriptFormat;
 import dev.migrations.autogenerate.compare.SchemaChange;
 import dev.migrations.autogenerate.compare.SchemaDiff;
+import dev.migrations.autogenerate.render.DatabaseSpecificSteps;
 import dev.migrations.autogenerate.render.EnumTypeNotes;
 import dev.migrations.autogenerate.render.JavaOpsRenderer;
 import dev.migrations.autogenerate.render.PortabilityNotes;
@@ -103,7 +104,7 @@ final class AutogenerateFiles {
                             new LiveCatalog(c, platform, engine.settings().schema(), engine.ownTables(), true, false),
                             scripts.size() == 1 ? "the new revision" : "the 2 new revisions");
             String database = platform.displayName() + " " + c.getMetaData().getDatabaseProductVersion();
-            BodyWriter writer = format == ScriptFormat.SQL ? new SqlBodies(platform, live) : new JavaBodies();
+            BodyWriter writer = format == ScriptFormat.SQL ? new SqlBodies(platform, live) : new JavaBodies(platform);
             String id = platform.id();
             String name = platform.displayName();
             Body first = body(mainId, true, main, lint, 0, writer, database, id, name);
@@ -195,7 +196,12 @@ final class AutogenerateFiles {
     }
 
     private final class JavaBodies implements BodyWriter {
+        private final DatabasePlatform platform;
         private StringBuilder out;
+
+        JavaBodies(DatabasePlatform platform) {
+            this.platform = platform;
+        }
 
         @Override
         public void startUpgrade() {
@@ -214,7 +220,9 @@ final class AutogenerateFiles {
 
         @Override
         public void step(Operation operation) {
-            out.append(renderer.statement(operation)).append('\n');
+            for (Operation written : DatabaseSpecificSteps.of(operation, platform)) {
+                out.append(renderer.statement(written)).append('\n');
+            }
         }
 
         @Override

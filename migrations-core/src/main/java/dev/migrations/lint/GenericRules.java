@@ -275,9 +275,10 @@ final class GenericRules implements OperationVisitor<List<Hazard>> {
 
     private static int integerRank(Kind k) {
         return switch (k) {
-            case SMALLINT -> 1;
-            case INTEGER -> 2;
-            case BIGINT -> 3;
+            case TINYINT -> 1;
+            case SMALLINT -> 2;
+            case INTEGER -> 3;
+            case BIGINT -> 4;
             default -> 0;
         };
     }

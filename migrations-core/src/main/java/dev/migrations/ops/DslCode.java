@@ -37,7 +37,7 @@ final class DslCode {
 
     String type(ColumnType t) {
         return switch (t.kind()) {
-            case SMALLINT, INTEGER, BIGINT, BOOLEAN, TEXT, FLOAT, DOUBLE, DATE, UUID, BLOB, CLOB, JSON ->
+            case TINYINT, SMALLINT, INTEGER, BIGINT, BOOLEAN, TEXT, FLOAT, DOUBLE, DATE, UUID, BLOB, CLOB, JSON ->
                 t.kind().name();
             case TIME -> t.precision() == null ? "TIME" : "time(" + t.precision() + ")";
             case TIMESTAMP -> t.precision() == null ? "TIMESTAMP" : "timestamp(" + t.precision() + ")";

@@ -336,26 +336,15 @@ public abstract class DdlRenderer implements OperationVisitor<List<String>> {
     }
 
     protected final String references(ForeignKey fk) {
-        StringBuilder sql = new StringBuilder("REFERENCES ")
-                .append(table(fk.referencedSchema(), fk.referencedTable()))
-                .append(" (")
-                .append(ids(fk.referencedColumns()))
-                .append(')');
-        if (fk.onDelete() != null) {
-            sql.append(" ON DELETE ").append(fk.onDelete().sql());
-        }
-        if (fk.onUpdate() != null) {
-            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
-        }
-        return sql.append(deferrable(fk.deferrable(), fk.initiallyDeferred(), "foreign key"))
-                .toString();
+        return "REFERENCES " + table(fk.referencedSchema(), fk.referencedTable()) + " ("
+                + ids(fk.referencedColumns()) + ")"
+                + (fk.onDelete() == null ? "" : " ON DELETE " + fk.onDelete().sql())
+                + (fk.onUpdate() == null ? "" : " ON UPDATE " + fk.onUpdate().sql())
+                + deferrable(fk.deferrable(), fk.initiallyDeferred(), "foreign key");
     }
 
     protected String deferrable(boolean deferrable, boolean initiallyDeferred, String what) {
-        if (!deferrable) {
-            return "";
-        }
-        return " DEFERRABLE INITIALLY " + (initiallyDeferred ? "DEFERRED" : "IMMEDIATE");
+        return deferrable ? " DEFERRABLE INITIALLY " + (initiallyDeferred ? "DEFERRED" : "IMMEDIATE") : "";
     }
 
     // ---------------------------------------------------------------- sequences

@@ -21,6 +21,8 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
             "[A-Za-z_][A-Za-z0-9_ ]*(\\([0-9 ,A-Za-z_']*\\))?" + "( ?\\[\\])*( [A-Za-z_][A-Za-z0-9_ ]*)?");
 
     public enum Kind {
+        /** One byte where the database has it (Hibernate's ordinal enum); {@code smallint} on PostgreSQL. */
+        TINYINT,
         SMALLINT,
         INTEGER,
         BIGINT,
@@ -43,6 +45,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         RAW
     }
 
+    public static final ColumnType TINYINT = of(Kind.TINYINT);
     public static final ColumnType SMALLINT = of(Kind.SMALLINT);
     public static final ColumnType INTEGER = of(Kind.INTEGER);
     public static final ColumnType BIGINT = of(Kind.BIGINT);
@@ -63,7 +66,9 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
     /** Unbounded binary data ({@code bytea} on PostgreSQL). */
     public static final ColumnType BINARY = of(Kind.BINARY);
 
+    /** A binary large object as Hibernate maps {@code @Lob byte[]} ({@code oid} on PostgreSQL). */
     public static final ColumnType BLOB = of(Kind.BLOB);
+    /** A character large object as Hibernate maps {@code @Lob String} ({@code oid} on PostgreSQL). */
     public static final ColumnType CLOB = of(Kind.CLOB);
     /** JSON ({@code jsonb} on PostgreSQL). */
     public static final ColumnType JSON = of(Kind.JSON);
@@ -115,7 +120,8 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
 
     /** True for integer kinds, and raw types SQLite would give integer affinity (their name contains INT). */
     public boolean isInteger() {
-        return kind == Kind.SMALLINT
+        return kind == Kind.TINYINT
+                || kind == Kind.SMALLINT
                 || kind == Kind.INTEGER
                 || kind == Kind.BIGINT
                 || (kind == Kind.RAW && raw.toUpperCase(Locale.ROOT).contains("INT"));

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class Dsl {
 
+    public static final ColumnType TINYINT = ColumnType.TINYINT;
     public static final ColumnType SMALLINT = ColumnType.SMALLINT;
     public static final ColumnType INTEGER = ColumnType.INTEGER;
     public static final ColumnType BIGINT = ColumnType.BIGINT;

@@ -60,7 +60,13 @@ class AdoptionTest {
 
             onExisting.stamp(List.of(baseline.revision()), false);
             assertThat(onExisting.current()).containsExactly(baseline.revision());
-            if (kind != Kind.SQLITE) {
+            if (kind == Kind.H2) {
+                // Hibernate's own H2 DDL writes an enum type where the portable baseline has varchar + check
+                assertThat(onExisting.check(entities).diff().changes())
+                        .extracting(change -> change.upgrade().describe())
+                        .allMatch(step -> step.contains("author") && step.contains("status"), "about author.status")
+                        .hasSize(2);
+            } else if (kind != Kind.SQLITE) {
                 // Hibernate's own SQLite DDL leaves the foreign keys out; elsewhere it is the baseline exactly
                 assertThat(onExisting.check(entities).passed()).isTrue();
             }

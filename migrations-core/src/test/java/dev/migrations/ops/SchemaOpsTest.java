@@ -360,10 +360,34 @@ class SchemaOpsTest {
     @EnumSource(
             value = Kind.class,
             names = {"SQLITE"})
-    void sqliteRefusesSequencesWithAClearMessage(Kind kind) throws Exception {
+    void sqliteKeepsASequenceAsHibernatesOneRowTable(Kind kind) throws Exception {
+        try (OpsFixture f = new OpsFixture(kind, dir)) {
+            Catalog after = f.roundTrip(
+                    CodeRevisions.reversible(
+                            "op",
+                            "setup",
+                            ops -> ops.createSequence(dev.migrations.schema.Dsl.sequence("s")
+                                    .start(7)
+                                    .increment(50))),
+                    () -> {
+                        assertThat(f.count("SELECT COUNT(*) FROM s")).isEqualTo(1);
+                        assertThat(f.count("SELECT next_val FROM s")).isEqualTo(7);
+                    });
+            assertThat(after.table("s").columns()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Kind.class,
+            names = {"SQLITE"})
+    void sqliteRefusesASequenceItsTableCannotKeep(Kind kind) throws Exception {
         try (OpsFixture f = new OpsFixture(kind, dir)) {
             var m = f.migrations(CodeRevisions.reversible(
-                    "op", "setup", ops -> ops.createSequence(dev.migrations.schema.Dsl.sequence("s"))));
+                    "op",
+                    "setup",
+                    ops -> ops.createSequence(
+                            dev.migrations.schema.Dsl.sequence("s").maxValue(100))));
             m.upgrade("setup");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.upgrade("op"))
                     .hasMessageContaining("Revision op")

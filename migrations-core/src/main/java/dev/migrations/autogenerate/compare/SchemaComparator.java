@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * keys), new columns, constraints and indexes, and foreign keys last.
  *
  * <p>Operations carry the definitions the entities gave ({@code definitions}: portable types, the
- * defaults as written, names only where the entities chose them), so the generated file reads as
+ * defaults as written, names where the entities chose them and PostgreSQL's names for a new table's
+ * other constraints), so the generated file reads as
  * a person would write it; drops carry what the live database has, so every change reverses.
  * Constraints and indexes match by structure; their names count only when the entities name them.
  */

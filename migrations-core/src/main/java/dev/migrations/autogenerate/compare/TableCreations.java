@@ -46,20 +46,22 @@ final class TableCreations {
                 new LinkedHashSet<>(live.tables().stream().map(Table::name).toList());
         for (Table table : ordered) {
             done.add(table.name());
+            Set<String> used = new java.util.HashSet<>();
+            table.constraints().stream()
+                    .map(Constraint::name)
+                    .filter(Objects::nonNull)
+                    .forEach(n -> used.add(n.toLowerCase(java.util.Locale.ROOT)));
             List<Constraint> inline = new ArrayList<>();
-            for (Constraint c : table.constraints()) {
+            for (Constraint unnamed : table.constraints()) {
+                // every constraint gets the name PostgreSQL would give it, on every database, so that a
+                // later revision generated on any of them can drop or change it by that name
+                Constraint c = unnamed.name() != null
+                        ? unnamed
+                        : unnamed.named(ConstraintNames.conventional(table.name(), unnamed, used, table));
+                used.add(c.name().toLowerCase(java.util.Locale.ROOT));
                 if (c instanceof ForeignKey fk && !done.contains(fk.referencedTable())) {
-                    // a cycle: the referenced table comes later, so the key is added once it exists,
-                    // named so that the downgrade can drop it before the tables go
-                    Set<String> used = new java.util.HashSet<>();
-                    table.constraints().stream()
-                            .map(Constraint::name)
-                            .filter(Objects::nonNull)
-                            .forEach(n -> used.add(n.toLowerCase(java.util.Locale.ROOT)));
-                    ForeignKey named = fk.name() != null
-                            ? fk
-                            : fk.named(ConstraintNames.conventional(table.name(), fk, used, table));
-                    plan.addKeys.add(SchemaComparator.change(new AddConstraint(null, table.name(), named), null));
+                    // a cycle: the referenced table comes later, so the key is added once it exists
+                    plan.addKeys.add(SchemaComparator.change(new AddConstraint(null, table.name(), fk), null));
                 } else {
                     inline.add(c);
                 }

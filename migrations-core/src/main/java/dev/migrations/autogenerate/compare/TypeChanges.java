@@ -7,7 +7,7 @@ import java.util.List;
 /** Which type changes keep every value as it is, so a generated migration need not warn about them. */
 final class TypeChanges {
 
-    private static final List<Kind> INTEGERS = List.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
+    private static final List<Kind> INTEGERS = List.of(Kind.TINYINT, Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
 
     private TypeChanges() {}
 

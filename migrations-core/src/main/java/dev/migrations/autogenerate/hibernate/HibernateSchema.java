@@ -95,9 +95,12 @@ public final class HibernateSchema {
             ColumnDefinitions sql = ColumnDefinitions.parse(c.getSqlType(metadata), name(table) + "." + name(c));
             Optional<EnumType> enumType = NamedEnumTypes.of(c, sql.type());
             enumType.ifPresent(e -> enumTypes.putIfAbsent(e.name(), e));
+            ColumnType dialectType = TypeNames.parse(sql.type());
+            ColumnType type = enumType.map(e -> ColumnType.raw(e.name()))
+                    .orElseGet(() -> HibernateTypes.portable(dialectType, c, metadata));
             Column column = new Column(
                     name(c),
-                    enumType.map(e -> ColumnType.raw(e.name())).orElseGet(() -> TypeNames.parse(sql.type())),
+                    type,
                     sql.nullable() != null ? sql.nullable() : c.isNullable(),
                     sql.serverDefault() != null ? sql.serverDefault() : c.getDefaultValue(),
                     c.isIdentity(),
@@ -108,6 +111,11 @@ public final class HibernateSchema {
             columns.add(column);
             if (c.isUnique()) {
                 constraints.add(new UniqueConstraint(null, List.of(name(c)), false, false));
+            }
+            CheckConstraint enumCheck =
+                    type.equals(dialectType) ? null : HibernateTypes.enumCheck(c, name(c), dialectType);
+            if (enumCheck != null) {
+                constraints.add(enumCheck); // H2's enum type written as Hibernate writes it elsewhere
             }
             for (org.hibernate.mapping.CheckConstraint check : c.getCheckConstraints()) {
                 constraints.add(new CheckConstraint(nameOrNull(check.getName()), check.getConstraint()));

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * What in a generated step only the database it was generated against understands: a type the
- * portable ones cannot say ({@code rawType("oid")}, H2's {@code enum (...)}). The file says so above
+ * portable ones cannot say ({@code tsvector}, a {@code columnDefinition} of its own). The file says so above
  * the step, so a team that runs other databases in its tests knows what to change.
  */
 public final class PortabilityNotes {
@@ -32,9 +32,9 @@ public final class PortabilityNotes {
         }
         List<String> lines = new ArrayList<>();
         for (String type : raw) {
-            lines.add("Database-specific: " + type + " is " + platformName + "'s own type; on other databases use a"
-                    + " portable type here, or give this step as SQL in ops.executeOn(\"" + platformId
-                    + "\", \"...\")");
+            lines.add("Database-specific: " + type + " is " + platformName + "'s own type. A nullable column of it"
+                    + " that no key, index or check uses is added in ops.executeOn(\"" + platformId + "\", ...), so"
+                    + " other databases go without it; any other use needs a portable type here for them");
         }
         return lines;
     }

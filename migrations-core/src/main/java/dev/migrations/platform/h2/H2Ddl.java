@@ -16,6 +16,7 @@ final class H2Ddl extends DdlRenderer {
     @Override
     protected String type(ColumnType t) {
         return switch (t.kind()) {
+            case TINYINT -> "TINYINT";
             case SMALLINT -> "SMALLINT";
             case INTEGER -> "INTEGER";
             case BIGINT -> "BIGINT";

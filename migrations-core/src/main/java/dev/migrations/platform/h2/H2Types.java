@@ -13,6 +13,7 @@ final class H2Types {
     static ColumnType of(String dataType, Long length, Integer precision, Integer scale, Integer fraction) {
         String t = dataType.strip().toUpperCase(Locale.ROOT);
         return switch (t) {
+            case "TINYINT" -> ColumnType.TINYINT;
             case "SMALLINT" -> ColumnType.SMALLINT;
             case "INTEGER" -> ColumnType.INTEGER;
             case "BIGINT" -> ColumnType.BIGINT;

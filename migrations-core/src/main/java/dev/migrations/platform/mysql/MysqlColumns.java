@@ -81,6 +81,8 @@ final class MysqlColumns {
         switch (t) {
             case "bit(1)", "tinyint(1)": // Hibernate's boolean, and BOOLEAN's own spelling
                 return ColumnType.BOOLEAN;
+            case "tinyint", "tinyint(4)":
+                return ColumnType.TINYINT;
             case "smallint", "smallint(6)":
                 return ColumnType.SMALLINT;
             case "int", "int(11)":

@@ -43,6 +43,7 @@ final class MysqlDdl extends DdlRenderer {
     @Override
     protected String type(ColumnType t) {
         return switch (t.kind()) {
+            case TINYINT -> "TINYINT";
             case SMALLINT -> "SMALLINT";
             case INTEGER -> "INT";
             case BIGINT -> "BIGINT";

@@ -28,13 +28,13 @@ final class PostgresDdl extends DdlRenderer {
     @Override
     protected String type(ColumnType t) {
         return switch (t.kind()) {
-            case SMALLINT -> "smallint";
+            case TINYINT, SMALLINT -> "smallint";
             case INTEGER -> "integer";
             case BIGINT -> "bigint";
             case BOOLEAN -> "boolean";
             case VARCHAR -> t.length() == null ? "varchar" : "varchar(" + t.length() + ")";
             case CHAR -> "char(" + (t.length() == null ? 1 : t.length()) + ")";
-            case TEXT, CLOB -> "text";
+            case TEXT -> "text";
             case DECIMAL -> t.precision() == null ? "numeric" : "numeric(" + t.precision() + "," + t.scale() + ")";
             case FLOAT -> "real";
             case DOUBLE -> "double precision";
@@ -43,7 +43,9 @@ final class PostgresDdl extends DdlRenderer {
             case TIMESTAMP -> "timestamp" + fraction(t);
             case TIMESTAMP_TZ -> "timestamp" + fraction(t) + " with time zone";
             case UUID -> "uuid";
-            case BINARY, BLOB -> "bytea";
+            case BINARY -> "bytea";
+            // Hibernate maps @Lob to a large object on PostgreSQL, for bytes and text alike
+            case BLOB, CLOB -> "oid";
             case JSON -> "jsonb";
             case RAW -> t.raw();
         };

@@ -21,10 +21,10 @@ final class PostgresTypeChanges {
     }
 
     private static boolean sameStorage(ColumnType from, ColumnType to) {
-        Kind a = textual(from.kind());
-        Kind b = textual(to.kind());
-        if (from.equals(to)) {
-            return true;
+        Kind a = from.kind();
+        Kind b = to.kind();
+        if (from.equals(to) || a == Kind.TINYINT && b == Kind.SMALLINT || a == Kind.SMALLINT && b == Kind.TINYINT) {
+            return true; // both smallint here; CLOB is a large object (oid), not text
         }
         if (a == Kind.RAW && b == Kind.RAW) {
             return normalized(from.raw()).equals(normalized(to.raw()));
@@ -48,11 +48,6 @@ final class PostgresTypeChanges {
                             && java.util.Objects.equals(scale(from), scale(to)));
         }
         return false;
-    }
-
-    /** TEXT and CLOB are both {@code text} here. */
-    private static Kind textual(Kind kind) {
-        return kind == Kind.CLOB ? Kind.TEXT : kind;
     }
 
     private static Integer scale(ColumnType t) {

@@ -14,6 +14,7 @@ import dev.migrations.schema.Column;
 import dev.migrations.schema.ColumnType;
 import dev.migrations.schema.Constraint;
 import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
 /**
  * SQLite: ALTER TABLE can only add a plain column and rename, so every other change to a table is
  * made by rebuilding it ({@link SqliteRebuilder}), which the executor asks first; this renderer
- * refuses such changes. There are no sequences, and comments are not stored.
+ * refuses such changes. A sequence is Hibernate's one-row table, and comments are not stored.
  */
 final class SqliteDdl extends DdlRenderer {
 
@@ -30,24 +31,45 @@ final class SqliteDdl extends DdlRenderer {
         super(SqlitePlatform.ID, dialect);
     }
 
+    /**
+     * SQLite has no sequences; Hibernate's SQLite dialect keeps one as a one-row table of the same
+     * name ({@code next_val}, seeded with the start value), and so does this, so that a file
+     * generated where sequences exist builds here what Hibernate uses. The increment lives in the
+     * entity's {@code allocationSize} then; bounds and cycling cannot be kept and are refused.
+     */
     @Override
     public List<String> createSequence(CreateSequence op) {
-        throw noSequences(op);
+        Sequence s = op.sequence();
+        if (s.minValue() != null || s.maxValue() != null || Boolean.TRUE.equals(s.cycle())) {
+            throw noSequences(op);
+        }
+        String table = table(s.schema(), s.name());
+        return List.of(
+                "CREATE TABLE " + table + " (" + id("next_val") + " BIGINT)",
+                "INSERT INTO " + table + " VALUES (" + (s.start() == null ? 1 : s.start()) + ")");
     }
 
+    /** The increment and cache are the entity's business on a table-backed sequence: nothing to run. */
     @Override
     public List<String> alterSequence(AlterSequence op) {
-        throw noSequences(op);
+        if (op.minValue() != null || op.maxValue() != null || op.cycle() != null) {
+            throw noSequences(op);
+        }
+        return op.restartWith() == null
+                ? List.of()
+                : List.of("UPDATE " + table(op.schema(), op.name()) + " SET " + id("next_val") + " = "
+                        + op.restartWith());
     }
 
     @Override
     public List<String> dropSequence(DropSequence op) {
-        throw noSequences(op);
+        return List.of("DROP TABLE " + table(op.schema(), op.name()));
     }
 
     private static UnsupportedOperationException noSequences(Operation op) {
-        return new UnsupportedOperationException("SQLite has no sequences (" + op.describe() + "); use an"
-                + " identity column, or executeOn(\"postgresql,h2\", ...) for the other databases");
+        return new UnsupportedOperationException("SQLite has no sequences (" + op.describe() + "): a sequence"
+                + " becomes Hibernate's one-row table, which keeps no bounds and does not cycle; leave those"
+                + " options out, or give this step in executeOn(\"postgresql,h2\", ...) for the other databases");
     }
 
     @Override
@@ -78,7 +100,9 @@ final class SqliteDdl extends DdlRenderer {
             case FLOAT -> "REAL";
             case DOUBLE -> "DOUBLE";
             case TIMESTAMP, TIMESTAMP_TZ -> "TIMESTAMP";
-            case BINARY, BLOB -> "BLOB";
+            // as Hibernate's SQLite dialect declares them, so both sides of a comparison read the same
+            case BINARY, BLOB, UUID -> "BLOB";
+            case JSON -> "CLOB";
             case RAW -> t.raw();
             default -> t.kind().name();
         };

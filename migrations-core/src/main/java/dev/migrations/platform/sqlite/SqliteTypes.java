@@ -14,6 +14,8 @@ final class SqliteTypes {
     static ColumnType of(String declared) {
         String t = declared.strip().toUpperCase(Locale.ROOT);
         switch (t) {
+            case "TINYINT":
+                return ColumnType.TINYINT;
             case "SMALLINT":
                 return ColumnType.SMALLINT;
             case "INTEGER":
@@ -26,7 +28,7 @@ final class SqliteTypes {
                 return ColumnType.TEXT;
             case "REAL":
                 return ColumnType.FLOAT;
-            case "DOUBLE":
+            case "DOUBLE", "FLOAT": // FLOAT is Hibernate's name for a double on SQLite
                 return ColumnType.DOUBLE;
             case "DATE":
                 return ColumnType.DATE;
