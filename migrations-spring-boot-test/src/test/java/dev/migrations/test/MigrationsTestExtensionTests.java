@@ -118,7 +118,7 @@ class MigrationsTestExtensionTests {
     @ParameterizedTest
     @EnumSource(
             value = Kind.class,
-            names = {"POSTGRESQL", "H2"})
+            names = {"POSTGRESQL", "H2", "MARIADB"})
     void lintNamesEachErrorWithItsSafeFormAndRunsNothing(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.create(kind, tmp)) {
             String message = failure(run(CheckFixtures.Unsafe.class, db), "lint");
