@@ -20,12 +20,7 @@ final class ChecksumDrift {
 
     static List<Validation.ChecksumMismatch> of(
             ScriptDirectory scripts, List<String> current, List<HistoryRecord> history) {
-        Map<String, String> recorded = new HashMap<>();
-        for (HistoryRecord row : history) {
-            if (row.success() && row.direction() == HistoryRecord.Direction.UPGRADE) {
-                recorded.put(row.revision(), row.checksum());
-            }
-        }
+        Map<String, String> recorded = recorded(history);
         RevisionGraph graph = scripts.graph();
         List<RevisionNode> heads =
                 current.stream().filter(graph::contains).map(graph::node).toList();
@@ -44,5 +39,16 @@ final class ChecksumDrift {
             }
         }
         return mismatches;
+    }
+
+    /** Each revision's checksum as its last successful upgrade recorded it: all the drift depends on. */
+    static Map<String, String> recorded(List<HistoryRecord> history) {
+        Map<String, String> recorded = new HashMap<>();
+        for (HistoryRecord row : history) {
+            if (row.success() && row.direction() == HistoryRecord.Direction.UPGRADE) {
+                recorded.put(row.revision(), row.checksum());
+            }
+        }
+        return recorded;
     }
 }

@@ -70,7 +70,7 @@ final class TenantsAtHeads {
         for (int i = 0; i < present.size(); i++) {
             List<String> current = heads.getOrDefault(i, List.of());
             List<HistoryRecord> records = history.getOrDefault(i, List.of());
-            List<Object> state = List.of(current, checksums ? recordedChecksums(records) : Map.of());
+            List<Object> state = List.of(current, checksums ? ChecksumDrift.recorded(records) : Map.of());
             if (answers.computeIfAbsent(state, k -> untouched(engine, current, records, checksums))) {
                 atHeads.add(present.get(i).name());
             }
@@ -88,16 +88,6 @@ final class TenantsAtHeads {
         }
         return !checksums
                 || ChecksumDrift.of(engine.scripts(), current, history).isEmpty();
-    }
-
-    private static Map<String, String> recordedChecksums(List<HistoryRecord> history) {
-        Map<String, String> recorded = new HashMap<>();
-        for (HistoryRecord row : history) {
-            if (row.success() && row.direction() == HistoryRecord.Direction.UPGRADE) {
-                recorded.put(row.revision(), String.valueOf(row.checksum()));
-            }
-        }
-        return recorded;
     }
 
     /** One catalog query: the schemas holding a table of the version table's name. */

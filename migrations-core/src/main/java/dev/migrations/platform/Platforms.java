@@ -39,11 +39,6 @@ public final class Platforms {
         return KNOWN.stream().filter(p -> p.serves(product, version)).findFirst();
     }
 
-    /** The platform serving a database product name as JDBC reports it ({@code PostgreSQL}, {@code H2}...). */
-    public static DatabasePlatform forProduct(String productName) {
-        return KNOWN.stream().filter(p -> p.serves(productName)).findFirst().orElse(GENERIC);
-    }
-
     /** By id ({@code postgresql}, {@code sqlite}, {@code h2}), for offline SQL without a connection. */
     public static DatabasePlatform named(String id) {
         String wanted = id.strip().toLowerCase(Locale.ROOT);
